@@ -1,0 +1,46 @@
+import type { EnvVar } from '../env/types.js';
+import type { ProjectOptions } from '../options/choices.js';
+import type { PinnedPackage } from '../versions.js';
+
+/**
+ * A feature is one capability of the generated project (the Next.js app, the database
+ * driver, the API client, OAuth providers...). `plan()` asks every feature that applies
+ * for its contribution and merges them; no code anywhere enumerates combinations.
+ */
+export interface Feature {
+  id: string;
+  applies(options: ProjectOptions): boolean;
+  /**
+   * Folders under `templates/` whose files are rendered with Handlebars into the project,
+   * mirroring output paths. A file ending in `.hbs` is rendered and loses the suffix;
+   * any other file is copied verbatim. `_gitignore` becomes `.gitignore`.
+   * A later feature may not write a path an earlier one wrote (plan() throws).
+   */
+  templateDirs(options: ProjectOptions): string[];
+  dependencies?(options: ProjectOptions): PinnedPackage[];
+  devDependencies?(options: ProjectOptions): PinnedPackage[];
+  scripts?(options: ProjectOptions): Record<string, string>;
+  env?(options: ProjectOptions): EnvVar[];
+  /** Printed after a successful run, in order. Commands use the chosen package manager. */
+  nextSteps?(options: ProjectOptions, context: TemplateContext): string[];
+  /** Printed prominently before writing (e.g. the localStorage XSS warning). */
+  warnings?(options: ProjectOptions): string[];
+}
+
+export interface ProviderInfo {
+  id: string;
+  /** Human label, e.g. "GitHub". */
+  label: string;
+  /** Env prefix, e.g. "GITHUB" for GITHUB_CLIENT_ID. */
+  envPrefix: string;
+}
+
+/** What every template sees. Derived from ProjectOptions only (pure). */
+export interface TemplateContext extends ProjectOptions {
+  providerList: ProviderInfo[];
+  hasProviders: boolean;
+  /** e.g. "npm run", "pnpm", "yarn", "bun run" */
+  run: string;
+  /** e.g. "npm install", "pnpm install" */
+  installCommand: string;
+}

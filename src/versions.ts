@@ -1,0 +1,27 @@
+// Every package a generated project can depend on, pinned. Features name packages by key,
+// so no feature can add an unpinned dependency. Pins are chosen to run on Node 20.12+:
+// better-sqlite3 13 and kysely 0.29 need Node 22, and typescript 7 has no compiler API
+// that Next.js can use.
+
+export const PINNED_VERSIONS = {
+  'better-auth': '1.7.25',
+  next: '16.4.6',
+  react: '19.3.1',
+  'react-dom': '19.3.1',
+  jose: '6.2.18',
+  axios: '1.21.1',
+  'better-sqlite3': '12.6.2',
+  // better-auth accepts kysely ^0.28.17 || ^0.29.0; npm would pick 0.29, which needs Node 22.
+  kysely: '0.28.19',
+  pg: '8.23.1',
+  mysql2: '3.24.6',
+  typescript: '5.9.3',
+  tsx: '4.23.15',
+  '@types/node': '20.19.43',
+  '@types/react': '19.3.0',
+  '@types/react-dom': '19.3.0',
+  '@types/better-sqlite3': '7.6.13',
+  '@types/pg': '8.15.6',
+} as const;
+
+export type PinnedPackage = keyof typeof PINNED_VERSIONS;
