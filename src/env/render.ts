@@ -28,7 +28,10 @@ function commentLines(v: EnvVar): string[] {
   return lines;
 }
 
-/** `.env.example`: grouped, commented, examples only — never a generated secret. */
+/**
+ * `.env.example`: grouped, commented, examples only. Examples are non-sensitive by
+ * construction (a generated secret has an empty example), so this file is safe to commit.
+ */
 export function renderEnvExample(vars: readonly EnvVar[]): string {
   const out = [
     '# Environment variables for this project.',
@@ -38,7 +41,7 @@ export function renderEnvExample(vars: readonly EnvVar[]): string {
     out.push('', `# --- ${group} ---`);
     for (const v of list) {
       out.push(...commentLines(v));
-      out.push(`${v.name}=${formatEnvValue(v.secret ? '' : v.example)}`);
+      out.push(`${v.name}=${formatEnvValue(v.generate ? '' : v.example)}`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -67,7 +70,7 @@ function cell(text: string): string {
 /** The README table, markers included. */
 export function renderEnvTable(vars: readonly EnvVar[]): string {
   const rows = vars.map((v) => {
-    const example = v.secret ? '_(secret — generated into `.env`)_' : v.example ? `\`${v.example}\`` : '';
+    const example = v.generate ? '_(generated into `.env`)_' : v.example ? `\`${v.example}\`` : '';
     const description = v.note ? `${v.description}<br>${v.note}` : v.description;
     return `| \`${v.name}\` | ${v.required ? 'yes' : 'no'} | ${cell(description)} | ${cell(example)} | ${v.usedBy.join(', ')} |`;
   });

@@ -21,7 +21,7 @@ export interface EnvVar {
   required: boolean;
   kind: EnvKind;
   choices?: readonly string[];
-  /** Non-sensitive example shown in `.env.example` and the README. Never a real secret. */
+  /** Shown in `.env.example` and the README, so never a real secret: empty for generated ones. */
   example: string;
   /** Value written into a freshly generated `.env` (working local default). Absent: empty. */
   localDefault?: string;

@@ -1,0 +1,21 @@
+// The Next.js App Router project: Better Auth server and client, pages, route protection,
+// the protected /api/users/me route and the migration script.
+import type { Feature } from './types.js';
+import { CORE_ENV } from './core-env.js';
+
+export const nextApp: Feature = {
+  id: 'next-app',
+  applies: (options) => options.framework === 'next',
+  templateDirs: () => ['next'],
+  dependencies: () => ['better-auth', 'next', 'react', 'react-dom', 'jose', 'kysely'],
+  devDependencies: () => ['typescript', 'tsx', '@types/node', '@types/react', '@types/react-dom'],
+  scripts: () => ({
+    dev: 'next dev',
+    build: 'next build',
+    start: 'next start',
+    typecheck: 'tsc --noEmit',
+    'db:migrate': 'tsx scripts/migrate.ts',
+  }),
+  env: () => [...CORE_ENV],
+  nextSteps: (_options, context) => [`${context.run} db:migrate`, `${context.run} dev`],
+};
