@@ -1,0 +1,41 @@
+// Bundles src/cli.ts into dist/ with esbuild: ESM for Node 20.12, code-split so that
+// `--help` loads only the entry chunk (commander + option declarations) while zod,
+// handlebars, clack, execa, plan and writer load on demand. All runtime dependencies are
+// bundled, so they stay devDependencies and the published package installs nothing.
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildCli({ outdir = join(root, 'dist'), metafile = false } = {}) {
+  await rm(outdir, { recursive: true, force: true });
+  return build({
+    absWorkingDir: root,
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.12',
+    minify: true,
+    legalComments: 'none',
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile,
+    logLevel: 'warning',
+    // CJS dependencies (commander, handlebars) call require(); give ESM chunks one.
+    banner: {
+      js: "import { createRequire as __cbajCreateRequire } from 'node:module'; const require = __cbajCreateRequire(import.meta.url);",
+    },
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = await buildCli({ metafile: process.argv.includes('--analyze') });
+  if (result.metafile) {
+    const { analyzeMetafile } = await import('esbuild');
+    console.log(await analyzeMetafile(result.metafile));
+  }
+}

@@ -1,0 +1,147 @@
+// Turns what the command line gave into complete, validated options: flags first, then
+// prompts for what is still open (only on a TTY), defaults with --yes, and otherwise a
+// usage error naming every missing flag — never a hung prompt.
+import { basename, resolve as resolvePath } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { ProjectOptions } from './choices.js';
+import type { GivenValues } from './flags.js';
+import { packageNameProblem } from './package-name.js';
+import type { Prompter } from './prompts.js';
+import {
+  DIR_ARGUMENT,
+  OPTION_DECLS,
+  defaultFor,
+  missingText,
+  type CreateAnswers,
+  type DefaultContext,
+  type OptionDecl,
+  type RunFlags,
+} from './schema.js';
+import { combinationProblem, parseGiven, validateProjectOptions } from './validate.js';
+
+export interface ResolveInput {
+  /** The positional argument, as typed. */
+  dir?: string;
+  given: GivenValues;
+  flags: RunFlags;
+  cwd: string;
+  env: DefaultContext['env'];
+  /** stdin and stdout are TTYs (and --yes was not given). */
+  interactive: boolean;
+  /** Needed only when interactive. */
+  prompter?: Prompter;
+}
+
+export interface CreateRequest {
+  /** The directory as the user gave it (used in printed commands). */
+  dir: string;
+  /** Absolute target directory. */
+  targetDir: string;
+  options: ProjectOptions;
+  answers: CreateAnswers;
+  flags: RunFlags;
+  /** At least one question was asked. */
+  prompted: boolean;
+}
+
+/** Project name from a directory: the basename of its resolved path. */
+export function projectNameFor(dir: string, cwd: string): string {
+  return basename(resolvePath(cwd, dir));
+}
+
+function nameProblem(dir: string, cwd: string): string | undefined {
+  const name = projectNameFor(dir, cwd);
+  const problem = packageNameProblem(name);
+  if (!problem) return undefined;
+  const from = name === dir ? '' : ` (from directory ${JSON.stringify(dir)})`;
+  return `invalid project name ${JSON.stringify(name)}${from}: ${problem}; npm package names are lowercase and URL-safe, e.g. my-better-auth-app`;
+}
+
+function checkRunFlags(flags: RunFlags): void {
+  if (flags.json && !flags.dryRun) throw new UsageError('--json needs --dry-run (it prints the plan instead of writing)');
+}
+
+function defaultAnswer(decl: OptionDecl, answers: Partial<CreateAnswers>, ctx: DefaultContext): unknown {
+  const value = defaultFor(decl, ctx);
+  if (decl.kind === 'select' && decl.allowed) {
+    const allowed = decl.allowed(answers);
+    if (!allowed.includes(value as string)) return allowed[0];
+  }
+  return value;
+}
+
+async function ask(prompter: Prompter, decl: OptionDecl, answers: Partial<CreateAnswers>, ctx: DefaultContext): Promise<unknown> {
+  const initial = defaultAnswer(decl, answers, ctx);
+  if (decl.kind === 'boolean') return prompter.confirm({ message: decl.question, initialValue: initial as boolean });
+  const choices = decl.kind === 'select' && decl.allowed ? decl.allowed(answers) : decl.choices;
+  const options = choices.map((value) => ({ value, label: decl.labels[value]?.label ?? value, hint: decl.labels[value]?.hint }));
+  if (decl.kind === 'multiselect') {
+    const picked = await prompter.multiselect({ message: decl.question, options, initialValues: [...(initial as string[])] });
+    return [...new Set(picked)].sort();
+  }
+  return prompter.select({ message: decl.question, options, initialValue: initial as string });
+}
+
+export async function resolveCreateRequest(input: ResolveInput): Promise<CreateRequest> {
+  const { flags, cwd, env } = input;
+  const ctx: DefaultContext = { env };
+  checkRunFlags(flags);
+  const answers: Partial<CreateAnswers> = parseGiven(input.given);
+  const problem = combinationProblem(answers);
+  if (problem) throw new UsageError(problem);
+
+  const interactive = input.interactive && !flags.yes;
+  if (interactive && !input.prompter) throw new Error('interactive resolution needs a prompter');
+  let prompted = false;
+
+  // The directory (and so the project name) comes first.
+  let dir = input.dir;
+  if (dir !== undefined) {
+    const p = nameProblem(dir, cwd);
+    if (p) throw new UsageError(p);
+  }
+
+  const missing: string[] = [];
+  if (dir === undefined) {
+    if (flags.yes) dir = DIR_ARGUMENT.default;
+    else if (interactive && input.prompter) {
+      prompted = true;
+      dir = await input.prompter.text({
+        message: DIR_ARGUMENT.question,
+        defaultValue: DIR_ARGUMENT.default,
+        validate: (value) => nameProblem(value, cwd),
+      });
+    } else missing.push(`[${DIR_ARGUMENT.name}] argument`);
+  }
+
+  for (const decl of OPTION_DECLS) {
+    if (answers[decl.key] !== undefined) continue;
+    if (flags.yes) {
+      (answers as Record<string, unknown>)[decl.key] = defaultAnswer(decl, answers, ctx);
+    } else if (interactive && input.prompter) {
+      prompted = true;
+      (answers as Record<string, unknown>)[decl.key] = await ask(input.prompter, decl, answers, ctx);
+    } else {
+      missing.push(missingText(decl));
+    }
+  }
+
+  if (missing.length > 0) {
+    throw new UsageError(
+      `missing ${missing.join(', ')} — no terminal to ask on, so pass ${missing.length > 1 ? 'them' : 'it'} or add --yes to take the defaults`,
+    );
+  }
+
+  const finalDir = dir as string;
+  const complete = answers as CreateAnswers;
+  const { install, git, ...projectAnswers } = complete;
+  const options = validateProjectOptions({ name: projectNameFor(finalDir, cwd), ...projectAnswers });
+  return {
+    dir: finalDir,
+    targetDir: resolvePath(cwd, finalDir),
+    options,
+    answers: { ...projectAnswers, providers: options.providers, install, git },
+    flags,
+    prompted,
+  };
+}

@@ -1,0 +1,18 @@
+// Handlebars set up for code: no HTML escaping, strict (a misspelt variable is an error,
+// not an empty string), and a few helpers for small variations inside one template.
+import Handlebars from 'handlebars';
+
+export type RenderTemplate = (source: string, context: object) => string;
+
+export function createRenderer(): RenderTemplate {
+  const hb = Handlebars.create();
+  // The last argument of every helper call is Handlebars' options object.
+  const args = (list: unknown[]): unknown[] => list.slice(0, -1);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  hb.registerHelper('and', (...list: unknown[]) => args(list).every(Boolean));
+  hb.registerHelper('or', (...list: unknown[]) => args(list).some(Boolean));
+  hb.registerHelper('not', (value: unknown) => !value);
+  return (source, context) => hb.compile(source, { noEscape: true, strict: true })(context);
+}

@@ -1,0 +1,29 @@
+// The manifest written into every generated project: the options it was generated with and
+// a hash of every generated file, so later runs and `gen env` know what was generated and
+// whether the user has edited it.
+import { createHash } from 'node:crypto';
+import type { EnvVar } from '../env/types.js';
+import type { ProjectOptions } from '../options/choices.js';
+
+export const MANIFEST_FILE = 'create-better-auth-jwt.json';
+
+export interface Manifest {
+  version: 1;
+  /** e.g. "create-better-auth-jwt@0.1.0" */
+  generator: string;
+  options: ProjectOptions;
+  env: {
+    /** Variables the user declared with `gen env` (none at creation). */
+    declared: EnvVar[];
+  };
+  /** Generated file (posix path) → "sha256-<hex>". Excludes the manifest itself and `.env`. */
+  files: Record<string, string>;
+}
+
+export function hashContent(bytes: Uint8Array | string): string {
+  return `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+export function renderManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
