@@ -32,7 +32,8 @@ export default function SignupPage() {
   return (
     <main>
       <h1>Create an account</h1>
-      <form onSubmit={onSubmit}>
+      {/* method="post": if scripts fail to load, a native submit must never put the password in the URL. */}
+      <form method="post" onSubmit={onSubmit}>
         <label>
           Name
           <input name="name" autoComplete="name" required />
