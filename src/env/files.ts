@@ -1,0 +1,66 @@
+// Reading the small text files env work is about (.env, .env.example, README), without
+// ever throwing: a directory, a missing file or a permission problem is a result.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+export const MAX_ENV_FILE_BYTES = 5 * 1024 * 1024;
+
+export type TextFile = { status: 'absent' } | { status: 'ok'; text: string } | { status: 'unreadable'; why: string };
+
+export function readTextFile(file: string): TextFile {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return { status: 'unreadable', why: 'it is a directory' };
+    if (!stat.isFile()) return { status: 'unreadable', why: 'it is not a regular file' };
+    if (stat.size > MAX_ENV_FILE_BYTES) return { status: 'unreadable', why: `it is larger than ${MAX_ENV_FILE_BYTES / 1024 / 1024} MB` };
+    return { status: 'ok', text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent' };
+    return { status: 'unreadable', why: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `read failed (${code ?? 'error'})` };
+  }
+}
+
+/** Write through a temporary file and a rename, so a reader never sees half a file. */
+export function writeFileAtomic(file: string, content: string, mode?: number): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let existingMode: number | undefined;
+  try {
+    existingMode = statSync(file).mode & 0o777;
+  } catch {
+    existingMode = undefined;
+  }
+  const fd = openSync(tmp, 'wx', existingMode ?? mode ?? 0o644);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+export function git(root: string, args: string[]): { status: number | null; stdout: string } {
+  const r = spawnSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return { status: r.error ? null : r.status, stdout: r.stdout ?? '' };
+}
+
+/** Whether git tracks the path, and whether .gitignore rules cover it. */
+export function gitStatusOf(root: string, rel: string): { tracked: boolean; ignored: boolean } | undefined {
+  const inside = git(root, ['rev-parse', '--is-inside-work-tree']);
+  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
+  const tracked = git(root, ['ls-files', '--error-unmatch', '--', rel]).status === 0;
+  // --no-index: judge the ignore rules even for a tracked file.
+  const ignored = git(root, ['check-ignore', '-q', '--no-index', '--', rel]).status === 0;
+  return { tracked, ignored };
+}

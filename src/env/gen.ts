@@ -1,0 +1,255 @@
+// `gen env`: renders the env registry into `.env.example` and the README's env table, and
+// (with --write-env) adds missing keys to `.env` without touching an existing value.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { CliError } from '../errors.js';
+import { unifiedDiff } from './diff.js';
+import { parseDotenv } from './dotenv.js';
+import { readTextFile, writeFileAtomic } from './files.js';
+import { mask } from './findings.js';
+import { looksSecret } from './names.js';
+import {
+  EXAMPLE_FILE,
+  MANIFEST_FILE,
+  generatorNames,
+  mergeWithExample,
+  parseExample,
+  readManifest,
+  registryFor,
+  type EnvVarsFor,
+  type ExampleEntry,
+} from './registry.js';
+import { ENV_TABLE_END, ENV_TABLE_START, formatEnvValue, renderDotEnv, renderEnvExample, renderEnvTable, replaceEnvTable } from './render.js';
+import type { EnvVar } from './types.js';
+
+export interface GenEnvOptions {
+  cwd: string;
+  /** Write nothing; report drift. */
+  check?: boolean;
+  /** Also add missing keys to `.env`. */
+  writeEnv?: boolean;
+  envVarsFor?: EnvVarsFor;
+  /** Source of generated secrets (tests inject a fixed one). */
+  makeSecret?: () => string;
+}
+
+export interface FileChange {
+  file: string;
+  before: string | undefined;
+  after: string;
+  /** What changed, in words (never a value). */
+  summary: string;
+}
+
+export interface GenEnvPlan {
+  vars: EnvVar[];
+  changes: FileChange[];
+  /** Informational lines (kept/dropped variables...). */
+  notes: string[];
+  /** Names whose values were generated into .env. */
+  generated: string[];
+}
+
+export const DOTENV_FILE = '.env';
+
+export function newSecret(): string {
+  return randomBytes(32).toString('base64');
+}
+
+function usesCrlf(text: string | undefined): boolean {
+  return text !== undefined && text.includes('\r\n');
+}
+
+function toCrlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+function findReadme(root: string): string {
+  try {
+    const hit = readdirSync(root).find((n) => n.toLowerCase() === 'readme.md');
+    if (hit) return hit;
+  } catch {
+    // fall through
+  }
+  return 'README.md';
+}
+
+function must(file: string, read: ReturnType<typeof readTextFile>): string | undefined {
+  if (read.status === 'unreadable') throw new CliError(`${file} cannot be read: ${read.why}`);
+  return read.status === 'ok' ? read.text : undefined;
+}
+
+export function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/** Adds missing keys to an existing `.env`; fills an empty generated secret in place. */
+export function addMissingToDotenv(text: string, vars: readonly EnvVar[], makeSecret: () => string): { text: string; added: string[]; generated: string[] } {
+  const parsed = parseDotenv(text);
+  const eol = usesCrlf(text) ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const present = new Map(parsed.entries.map((e) => [e.key, e]));
+  const added: string[] = [];
+  const generated: string[] = [];
+  const appended: string[] = [];
+  for (const v of vars) {
+    const entry = present.get(v.name);
+    if (entry) {
+      // Only an empty generated secret on a plain one-line assignment is filled in.
+      if (v.generate === 'secret' && entry.value === '' && entry.line === entry.endLine) {
+        const lineText = lines[entry.line - 1] ?? '';
+        const m = /^(\s*(?:export\s+)?[\w.-]+\s*=\s*)(?:""|''|)\s*(#.*)?$/.exec(lineText);
+        if (m) {
+          lines[entry.line - 1] = `${m[1]}${formatEnvValue(makeSecret())}${m[2] ? ` ${m[2]}` : ''}`;
+          generated.push(v.name);
+        }
+      }
+      continue;
+    }
+    const value = v.generate === 'secret' ? makeSecret() : (v.localDefault ?? '');
+    if (v.generate === 'secret') generated.push(v.name);
+    appended.push(`${v.name}=${formatEnvValue(value)}`);
+    added.push(v.name);
+  }
+  let out = lines.join(eol);
+  if (appended.length > 0) {
+    if (out !== '' && !out.endsWith(eol)) out += eol;
+    out += `${out === '' ? '' : eol}# Added by create-better-auth-jwt gen env${eol}${appended.join(eol)}${eol}`;
+  }
+  return { text: out, added, generated };
+}
+
+export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
+  const root = path.resolve(options.cwd);
+  const envVarsFor = options.envVarsFor ?? (await (await import('./wiring.js')).loadEnvVarsFor());
+  const makeSecret = options.makeSecret ?? newSecret;
+  const notes: string[] = [];
+
+  const manifest = readManifest(root);
+  if (manifest.status === 'invalid') throw new CliError(`${MANIFEST_FILE} ${manifest.problem}`);
+  const exampleText = must(EXAMPLE_FILE, readTextFile(path.join(root, EXAMPLE_FILE)));
+  if (manifest.status === 'absent' && exampleText === undefined) {
+    throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${EXAMPLE_FILE} in ${root} (run it in a generated project, or pass --cwd)`);
+  }
+  let registry: EnvVar[] = [];
+  let owned = new Set<string>();
+  if (manifest.status === 'ok') {
+    try {
+      registry = registryFor(manifest.manifest, envVarsFor);
+      owned = generatorNames(manifest.manifest.options, envVarsFor);
+    } catch (error) {
+      throw new CliError(`${MANIFEST_FILE} has options this CLI cannot use: ${(error as Error).message}`);
+    }
+  } else {
+    notes.push(`no ${MANIFEST_FILE}: documenting the variables already in ${EXAMPLE_FILE}`);
+  }
+  const example: ExampleEntry[] = exampleText === undefined ? [] : parseExample(exampleText);
+  const { vars, kept, dropped } = mergeWithExample(registry, example, owned);
+  if (kept.length > 0 && manifest.status === 'ok') notes.push(`kept ${kept.length} variable(s) of your own from ${EXAMPLE_FILE}: ${kept.join(', ')}`);
+  if (dropped.length > 0) notes.push(`removed ${dropped.join(', ')} from ${EXAMPLE_FILE}: this project's options no longer use them`);
+
+  const changes: FileChange[] = [];
+  const generated: string[] = [];
+
+  let newExample = renderEnvExample(vars);
+  if (usesCrlf(exampleText)) newExample = toCrlf(newExample);
+  changes.push({ file: EXAMPLE_FILE, before: exampleText, after: newExample, summary: exampleText === undefined ? 'created' : 'rewritten from the env registry' });
+
+  const readmeName = findReadme(root);
+  const readmeText = must(readmeName, readTextFile(path.join(root, readmeName)));
+  const before = readmeText ?? '';
+  const crlf = usesCrlf(readmeText);
+  const table = renderEnvTable(vars);
+  const startAt = before.indexOf(ENV_TABLE_START);
+  const hasBlock = startAt !== -1 && before.indexOf(ENV_TABLE_END, startAt) !== -1;
+  const newReadme = hasBlock
+    ? replaceEnvTable(before, crlf ? toCrlf(table) : table)
+    : before + (crlf ? toCrlf : (t: string) => t)(replaceEnvTable(before, table).slice(before.length));
+  changes.push({ file: readmeName, before: readmeText, after: newReadme, summary: readmeText === undefined ? 'created with the env table' : 'env table updated' });
+
+  if (options.writeEnv) {
+    const dotenvText = must(DOTENV_FILE, readTextFile(path.join(root, DOTENV_FILE)));
+    if (dotenvText === undefined) {
+      const withSecrets: string[] = [];
+      const text = renderDotEnv(vars, () => makeSecret());
+      for (const v of vars) if (v.generate === 'secret') withSecrets.push(v.name);
+      generated.push(...withSecrets);
+      changes.push({ file: DOTENV_FILE, before: undefined, after: text, summary: `created with ${vars.length} variable(s)` });
+    } else {
+      const r = addMissingToDotenv(dotenvText, vars, makeSecret);
+      generated.push(...r.generated);
+      const filled = r.generated.filter((n) => !r.added.includes(n));
+      const parts = [];
+      if (r.added.length) parts.push(`added ${r.added.join(', ')}`);
+      if (filled.length) parts.push(`filled in empty ${filled.join(', ')}`);
+      changes.push({ file: DOTENV_FILE, before: dotenvText, after: r.text, summary: parts.join('; ') });
+    }
+  }
+  return { vars, changes, notes, generated };
+}
+
+export interface GenEnvIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Masks values of secret variables in a diff line of an env file. */
+function maskEnvLine(vars: readonly EnvVar[]) {
+  const secret = new Set(vars.filter((v) => v.secret).map((v) => v.name));
+  return (line: string): string => {
+    const m = /^(\s*(?:export\s+)?)([\w.-]+)(\s*[=:]\s*)(.+)$/.exec(line);
+    if (!m || !(secret.has(m[2] as string) || looksSecret(m[2] as string))) return line;
+    return `${m[1]}${m[2]}${m[3]}${mask((m[4] as string).trim())}`;
+  };
+}
+
+/** Runs `gen env`; returns the exit code. */
+export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<number> {
+  const root = path.resolve(options.cwd);
+  const plan = await planGenEnv(options.check ? { ...options, makeSecret: () => '<generated>' } : options);
+  const changed = plan.changes.filter((c) => c.before !== c.after);
+  for (const note of plan.notes) io.stderr(`note: ${note}\n`);
+
+  if (options.check) {
+    if (changed.length === 0) {
+      io.stdout('gen env --check: up to date\n');
+      return 0;
+    }
+    for (const c of changed) {
+      if (c.file === DOTENV_FILE) {
+        io.stdout(`${DOTENV_FILE}: would be ${c.before === undefined ? 'created' : 'changed'} (${c.summary})\n`);
+        continue;
+      }
+      io.stdout(unifiedDiff(c.file, c.before ?? '', c.after, c.file === EXAMPLE_FILE ? maskEnvLine(plan.vars) : undefined));
+    }
+    io.stderr(`error: gen env --check: ${changed.map((c) => c.file).join(', ')} out of date; run: npx create-better-auth-jwt gen env\n`);
+    return 1;
+  }
+
+  for (const c of changed) {
+    writeFileAtomic(path.join(root, c.file), c.after, c.file === DOTENV_FILE ? 0o600 : undefined);
+    io.stdout(`${c.before === undefined ? 'created' : 'updated'} ${c.file}${c.summary ? ` (${c.summary})` : ''}\n`);
+  }
+  if (plan.generated.length > 0) io.stdout(`generated a random value for ${plan.generated.join(', ')} in ${DOTENV_FILE} (not shown)\n`);
+  updateManifestHashes(root, plan.changes);
+  if (changed.length === 0) io.stdout('gen env: everything up to date\n');
+  return 0;
+}
+
+/** A generated file that was unedited stays "unedited" in the manifest after we rewrite it. */
+function updateManifestHashes(root: string, changes: readonly FileChange[]): void {
+  const result = readManifest(root);
+  if (result.status !== 'ok') return;
+  const files = result.manifest.raw.files as Record<string, string> | undefined;
+  if (!files || typeof files !== 'object') return;
+  let dirty = false;
+  for (const c of changes) {
+    if (c.before === undefined || c.before === c.after || c.file === DOTENV_FILE) continue;
+    if (files[c.file] === sha256(c.before)) {
+      files[c.file] = sha256(c.after);
+      dirty = true;
+    }
+  }
+  if (dirty) writeFileAtomic(path.join(root, MANIFEST_FILE), `${JSON.stringify(result.manifest.raw, null, 2)}\n`);
+}

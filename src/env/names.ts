@@ -1,0 +1,59 @@
+// Facts about variable names: which ones the platform sets, which ones a bundler exposes
+// to the browser, which ones look like secrets.
+
+const PLATFORM_EXACT = new Set([
+  // Node, shells, the OS
+  'NODE_ENV', 'NODE_OPTIONS', 'NODE_DEBUG', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED',
+  'PORT', 'HOST', 'HOSTNAME', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TERM', 'TMPDIR', 'TEMP',
+  'TMP', 'TZ', 'LANG', 'LC_ALL', 'DEBUG', 'NO_COLOR', 'FORCE_COLOR', 'HTTP_PROXY', 'HTTPS_PROXY',
+  'NO_PROXY', 'INIT_CWD',
+  // CI and hosting platforms
+  'CI', 'VERCEL', 'NETLIFY', 'RENDER', 'DYNO', 'K_SERVICE', 'FLY_APP_NAME', 'CF_PAGES',
+  // Next.js
+  'NEXT_RUNTIME', 'NEXT_PHASE', 'NEXT_TELEMETRY_DISABLED', 'NEXT_DEPLOYMENT_ID', '__NEXT_PRIVATE_ORIGIN',
+  // Vite's import.meta.env built-ins
+  'MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR',
+  // Python
+  'PYTHONPATH', 'VIRTUAL_ENV', 'PYTHONUNBUFFERED',
+]);
+
+const PLATFORM_PREFIXES = [
+  'VERCEL_', 'NEXT_PUBLIC_VERCEL_', 'NETLIFY_', 'RENDER_', 'RAILWAY_', 'FLY_', 'HEROKU_',
+  'GITHUB_', 'RUNNER_', 'GITLAB_', 'CI_', 'CF_PAGES_', 'AWS_LAMBDA_', 'npm_', 'NEXT_PRIVATE_',
+  '__NEXT_', 'VITEST', 'JEST_',
+];
+
+/** Set by the runtime, framework or hosting platform: need not be documented. */
+export function isPlatformVar(name: string): boolean {
+  return PLATFORM_EXACT.has(name) || PLATFORM_PREFIXES.some((p) => name.startsWith(p));
+}
+
+/** Prefixes that make a bundler inline the variable into browser code. */
+export const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'PUBLIC_', 'NUXT_PUBLIC_', 'EXPO_PUBLIC_', 'REACT_APP_'] as const;
+
+export function publicPrefixOf(name: string): string | undefined {
+  // Longest first so NUXT_PUBLIC_ wins over PUBLIC_ and the like.
+  return [...PUBLIC_PREFIXES].sort((a, b) => b.length - a.length).find((p) => name.startsWith(p));
+}
+
+const SECRET_WORDS = /(?:^|_)(?:SECRET|SECRETS|PRIVATE|PRIVATE_KEY|PASSWORD|PASSWD|PWD|PASS|TOKEN|CREDENTIALS?|SERVICE_ROLE|SIGNING_KEY|ENCRYPTION_KEY|MASTER_KEY)(?:_|$)/;
+// Names that contain a secret word but are public by design.
+const NOT_SECRET = /(?:PUBLISHABLE|_URL$|_URI$|_ENDPOINT$|_ISSUER$|_AUDIENCE$|_EXPIRES$|_TTL$|_LIFETIME$|_NAME$|_HEADER$)/;
+
+/** A name that looks like it holds a secret (used when the registry says nothing). */
+export function looksSecret(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (upper === 'DATABASE_URL' || upper.endsWith('_DATABASE_URL')) return true; // carries a password
+  if (NOT_SECRET.test(upper)) return false;
+  return SECRET_WORDS.test(upper);
+}
+
+/** Variables Better Auth reads by itself: documented but never read by the project's code. */
+export const READ_BY_LIBRARIES = new Set([
+  'BETTER_AUTH_SECRET',
+  'AUTH_SECRET',
+  'BETTER_AUTH_URL',
+  'BETTER_AUTH_TRUSTED_ORIGINS',
+  'BETTER_AUTH_TELEMETRY',
+  'BETTER_AUTH_TELEMETRY_DEBUG',
+]);

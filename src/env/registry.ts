@@ -1,0 +1,210 @@
+// The env registry of a project: the variables its features declare for the options in its
+// manifest, plus the variables the user declared (manifest `env.declared`) or documented in
+// `.env.example`. `gen env` renders it; `check env` checks against it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DATABASES, PROVIDERS, type ProjectOptions } from '../options/choices.js';
+import { parseDotenv } from './dotenv.js';
+import { looksSecret, publicPrefixOf } from './names.js';
+import type { EnvKind, EnvVar } from './types.js';
+
+export const MANIFEST_FILE = 'create-better-auth-jwt.json';
+export const EXAMPLE_FILE = '.env.example';
+
+/** The function that lists a project's variables for its options (src/features envVarsFor). */
+export type EnvVarsFor = (options: ProjectOptions) => EnvVar[];
+
+export interface ProjectManifest {
+  version: 1;
+  generator?: string;
+  options: ProjectOptions;
+  env: { declared: EnvVar[] };
+  files: Record<string, string>;
+  /** The parsed JSON as found, to write back unchanged apart from what we update. */
+  raw: Record<string, unknown>;
+}
+
+export type ManifestResult =
+  | { status: 'absent' }
+  | { status: 'ok'; manifest: ProjectManifest }
+  | { status: 'invalid'; problem: string };
+
+const KINDS: readonly EnvKind[] = ['string', 'url', 'http-url', 'secret', 'seconds', 'enum'];
+const NAME = /^[A-Za-z_][\w.-]*$/;
+
+/** Fill in what a user-declared variable left out, so it renders like any other. */
+export function normaliseDeclared(input: unknown): EnvVar | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const o = input as Record<string, unknown>;
+  if (typeof o.name !== 'string' || !NAME.test(o.name)) return undefined;
+  const name = o.name;
+  const secret = typeof o.secret === 'boolean' ? o.secret : looksSecret(name);
+  const kind = KINDS.includes(o.kind as EnvKind) ? (o.kind as EnvKind) : 'string';
+  const v: EnvVar = {
+    name,
+    group: typeof o.group === 'string' && o.group.trim() ? o.group : 'Your variables',
+    description: typeof o.description === 'string' ? o.description : '',
+    required: o.required === true,
+    kind,
+    example: typeof o.example === 'string' && !secret ? o.example : '',
+    usedBy: Array.isArray(o.usedBy) && o.usedBy.every((u) => u === 'frontend' || u === 'backend')
+      ? (o.usedBy as EnvVar['usedBy'])
+      : publicPrefixOf(name) ? ['frontend'] : ['backend'],
+    secret,
+  };
+  if (Array.isArray(o.choices) && o.choices.every((c) => typeof c === 'string')) v.choices = o.choices as string[];
+  if (typeof o.localDefault === 'string' && !secret) v.localDefault = o.localDefault;
+  if (o.generate === 'secret') v.generate = 'secret';
+  if (typeof o.note === 'string' && o.note) v.note = o.note;
+  return v;
+}
+
+export function readManifest(root: string): ManifestResult {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent' };
+    return { status: 'invalid', problem: `cannot be read (${code ?? 'error'})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { status: 'invalid', problem: `is not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { status: 'invalid', problem: 'is not a JSON object' };
+  const raw = json as Record<string, unknown>;
+  if (raw.version !== 1) return { status: 'invalid', problem: `has version ${JSON.stringify(raw.version)}; this CLI reads version 1` };
+  const options = raw.options as Partial<ProjectOptions> | undefined;
+  if (typeof options !== 'object' || options === null || !Array.isArray(options.providers) || typeof options.framework !== 'string') {
+    return { status: 'invalid', problem: 'has no valid "options"' };
+  }
+  const env = (raw.env ?? {}) as { declared?: unknown };
+  const declaredRaw = Array.isArray(env.declared) ? env.declared : [];
+  const declared: EnvVar[] = [];
+  for (const d of declaredRaw) {
+    const v = normaliseDeclared(d);
+    if (!v) return { status: 'invalid', problem: `has an invalid entry in env.declared: ${JSON.stringify(d)}` };
+    declared.push(v);
+  }
+  const files = typeof raw.files === 'object' && raw.files !== null ? (raw.files as Record<string, string>) : {};
+  return {
+    status: 'ok',
+    manifest: { version: 1, generator: raw.generator as string | undefined, options: options as ProjectOptions, env: { declared }, files, raw },
+  };
+}
+
+/** Registry variables for the options, with the user's declarations replacing or following them. */
+export function registryFor(manifest: ProjectManifest, envVarsFor: EnvVarsFor): EnvVar[] {
+  const vars = envVarsFor(manifest.options).map((v) => ({ ...v }));
+  for (const d of manifest.env.declared) {
+    const at = vars.findIndex((v) => v.name === d.name);
+    if (at === -1) vars.push(d);
+    else vars[at] = d;
+  }
+  return vars;
+}
+
+/**
+ * Every name the generator itself could declare for this kind of project (any provider,
+ * any database). A variable with such a name in `.env.example` that the current registry
+ * does not have is a leftover from other options (a provider removed), not the user's own.
+ */
+export function generatorNames(options: ProjectOptions, envVarsFor: EnvVarsFor): Set<string> {
+  const names = new Set<string>();
+  for (const db of DATABASES) {
+    for (const v of envVarsFor({ ...options, db, providers: [...PROVIDERS] })) names.add(v.name);
+  }
+  return names;
+}
+
+export interface ExampleEntry {
+  name: string;
+  value: string;
+  line: number;
+  /** Comment lines directly above the assignment, without `#`. */
+  comment: string[];
+  group?: string;
+  required?: boolean;
+}
+
+const GROUP_HEADER = /^#\s*---\s*(.*?)\s*---\s*$/;
+
+/** The variables of a `.env.example`, with the comments and group headings around them. */
+export function parseExample(text: string): ExampleEntry[] {
+  const parsed = parseDotenv(text);
+  const out: ExampleEntry[] = [];
+  const seen = new Set<string>();
+  for (const entry of parsed.entries) {
+    if (seen.has(entry.key)) continue;
+    seen.add(entry.key);
+    const comment: string[] = [];
+    for (let l = entry.line - 2; l >= 0; l--) {
+      const t = (parsed.lines[l] ?? '').replace(/^\uFEFF/, '').trim();
+      if (!t.startsWith('#') || GROUP_HEADER.test(t) || parsed.coveredBy[l] !== undefined) break;
+      comment.unshift(t.replace(/^#\s?/, ''));
+    }
+    let group: string | undefined;
+    for (let l = entry.line - 2; l >= 0; l--) {
+      const m = GROUP_HEADER.exec((parsed.lines[l] ?? '').trim());
+      if (m) {
+        group = m[1];
+        break;
+      }
+    }
+    const e: ExampleEntry = { name: entry.key, value: entry.value, line: entry.line, comment };
+    if (group !== undefined) e.group = group;
+    const first = comment[0];
+    if (first !== undefined) {
+      const m = /\((required|optional)\)\s*$/.exec(first);
+      if (m) e.required = m[1] === 'required';
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+export const NO_DESCRIPTION = 'No description yet: write one in a comment above it in .env.example.';
+
+/** A variable documented only in `.env.example`, as a registry entry (so it survives gen env). */
+export function exampleToEnvVar(e: ExampleEntry): EnvVar {
+  const [first, ...rest] = e.comment;
+  const description = first ? first.replace(/\s*\((required|optional)\)\s*$/, '').trim() : '';
+  const secret = looksSecret(e.name);
+  const v: EnvVar = {
+    name: e.name,
+    group: e.group ?? 'Your variables',
+    description: description || NO_DESCRIPTION,
+    required: e.required ?? false,
+    kind: 'string',
+    example: secret ? '' : e.value,
+    usedBy: publicPrefixOf(e.name) ? ['frontend'] : ['backend'],
+    secret,
+  };
+  if (rest.length > 0) v.note = rest.join('\n');
+  return v;
+}
+
+/**
+ * The full list `gen env` renders: the registry (manifest or not), then variables found only
+ * in `.env.example` that the generator does not own, in file order.
+ */
+export function mergeWithExample(registry: EnvVar[], example: ExampleEntry[], owned: Set<string>): { vars: EnvVar[]; kept: string[]; dropped: string[] } {
+  const vars = [...registry];
+  const known = new Set(registry.map((v) => v.name));
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  for (const e of example) {
+    if (known.has(e.name)) continue;
+    if (owned.has(e.name)) {
+      dropped.push(e.name);
+      continue;
+    }
+    vars.push(exampleToEnvVar(e));
+    kept.push(e.name);
+    known.add(e.name);
+  }
+  return { vars, kept, dropped };
+}

@@ -1,0 +1,236 @@
+// Env reads in JavaScript/TypeScript, found on the syntax tree (@babel/parser), not with
+// regexes: member access in every spelling (`process.env.X`, `process.env["X"]`,
+// `process?.env?.X`, `` process.env[`X`] ``, `import.meta.env.X`), destructuring with
+// defaults (`const { X, Y = "d" } = process.env`, also `const { env: { X } } = process`),
+// a local alias (`const env = process.env; env.X`) and SvelteKit's `$env/*` modules.
+// Loaded lazily: only files that pass the substring pre-filter get here.
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { EnvRead, ScanProblem } from './scan-types.js';
+
+interface Node {
+  type: string;
+  loc?: { start: { line: number; column: number } } | null;
+  [key: string]: unknown;
+}
+
+const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens', 'typeAnnotation', 'returnType', 'typeParameters']);
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+}
+
+/** Strip wrappers that do not change the value: parentheses, TS casts, `!`. */
+function unwrap(node: unknown): Node | undefined {
+  let n = isNode(node) ? node : undefined;
+  while (
+    n &&
+    (n.type === 'ParenthesizedExpression' ||
+      n.type === 'TSAsExpression' ||
+      n.type === 'TSSatisfiesExpression' ||
+      n.type === 'TSNonNullExpression' ||
+      n.type === 'TSTypeAssertion' ||
+      n.type === 'ChainExpression')
+  ) {
+    n = isNode(n.expression) ? n.expression : undefined;
+  }
+  return n;
+}
+
+function isMember(n: Node | undefined): boolean {
+  return n !== undefined && (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression');
+}
+
+/** The static name of a member's property: `.X`, `["X"]`, `` [`X`] ``; undefined when computed. */
+function propertyName(member: Node): string | undefined {
+  const prop = member.property as Node;
+  if (!member.computed) return prop.type === 'Identifier' ? (prop.name as string) : undefined;
+  const p = unwrap(prop);
+  if (!p) return undefined;
+  if (p.type === 'StringLiteral') return p.value as string;
+  if (p.type === 'TemplateLiteral' && (p.expressions as unknown[]).length === 0) {
+    const quasi = (p.quasis as Node[])[0];
+    return (quasi?.value as { cooked?: string } | undefined)?.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+function isIdentifier(n: Node | undefined, name: string): boolean {
+  return n !== undefined && n.type === 'Identifier' && n.name === name;
+}
+
+export function scanJs(code: string, file: string, ext: string, lineOffset = 0): { reads: EnvRead[]; problems: ScanProblem[] } {
+  const reads: EnvRead[] = [];
+  const problems: ScanProblem[] = [];
+  const ts = ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts';
+  const jsx = ext !== '.ts' && ext !== '.mts' && ext !== '.cts';
+  const plugins: ParserPlugin[] = [];
+  if (ts) plugins.push('typescript');
+  if (jsx) plugins.push('jsx');
+  plugins.push('decorators-legacy');
+
+  let ast: Node;
+  try {
+    ast = parse(code, {
+      sourceType: ext === '.cjs' || ext === '.cts' ? 'script' : 'unambiguous',
+      plugins,
+      errorRecovery: true,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      allowSuperOutsideMethod: true,
+      allowUndeclaredExports: true,
+    }) as unknown as Node;
+  } catch (error) {
+    const e = error as { message?: string; loc?: { line: number } };
+    problems.push({ kind: 'parse-error', file, line: (e.loc?.line ?? 0) + lineOffset || undefined, message: (e.message ?? 'syntax error').replace(/\s*\(\d+:\d+\)$/, '') });
+    return { reads, problems };
+  }
+
+  const aliases = new Set<string>();
+  const lineOf = (n: Node): number => (n.loc?.start.line ?? 0) + lineOffset;
+
+  /** `process.env`, `process?.env`, `process["env"]`, `import.meta.env`, or an alias of one. */
+  const isEnvObject = (raw: unknown): boolean => {
+    const n = unwrap(raw);
+    if (!n) return false;
+    if (n.type === 'Identifier') return aliases.has(n.name as string);
+    if (!isMember(n) || propertyName(n) !== 'env') return false;
+    const obj = unwrap(n.object);
+    if (isIdentifier(obj, 'process')) return true;
+    if (obj?.type === 'MetaProperty') {
+      const meta = obj.meta as Node;
+      const property = obj.property as Node;
+      return meta.name === 'import' && property.name === 'meta';
+    }
+    return false;
+  };
+
+  const record = (name: string, at: Node, kind: EnvRead['kind']) => {
+    reads.push({ name, file, line: lineOf(at), kind });
+  };
+
+  const fromPattern = (pattern: unknown) => {
+    const p = unwrap(pattern);
+    if (!p || p.type !== 'ObjectPattern') return;
+    for (const prop of p.properties as Node[]) {
+      if (prop.type !== 'ObjectProperty' || prop.computed) {
+        if (prop.type === 'ObjectProperty' && prop.computed) {
+          const key = unwrap(prop.key);
+          if (key?.type === 'StringLiteral') record(key.value as string, key, 'destructure');
+        }
+        continue;
+      }
+      const key = prop.key as Node;
+      const name = key.type === 'Identifier' ? (key.name as string) : key.type === 'StringLiteral' ? (key.value as string) : undefined;
+      if (name !== undefined) record(name, key, 'destructure');
+    }
+  };
+
+  /** `const { env: { X } } = process` */
+  const fromProcessPattern = (pattern: unknown) => {
+    const p = unwrap(pattern);
+    if (!p || p.type !== 'ObjectPattern') return;
+    for (const prop of p.properties as Node[]) {
+      if (prop.type !== 'ObjectProperty' || prop.computed) continue;
+      const key = prop.key as Node;
+      if (!isIdentifier(key, 'env') && !(key.type === 'StringLiteral' && key.value === 'env')) continue;
+      let value = prop.value as Node;
+      if (value.type === 'AssignmentPattern') value = value.left as Node;
+      if (value.type === 'ObjectPattern') fromPattern(value);
+      else if (value.type === 'Identifier') aliases.add(value.name as string);
+    }
+  };
+
+  // Pass 1: aliases and imports (so that order of declaration does not matter).
+  const pass1 = (node: Node) => {
+    if (node.type === 'VariableDeclarator') {
+      const id = node.id as Node;
+      if (id.type === 'Identifier' && isEnvObject(node.init)) aliases.add(id.name as string);
+    } else if (node.type === 'ImportDeclaration') {
+      const source = (node.source as Node).value as string;
+      if (source === '$env/dynamic/private' || source === '$env/dynamic/public') {
+        for (const s of node.specifiers as Node[]) {
+          if (s.type === 'ImportSpecifier' && propertyName({ type: 'X', computed: false, property: s.imported } as Node) === 'env') {
+            aliases.add((s.local as Node).name as string);
+          }
+        }
+      }
+    }
+  };
+
+  // Pass 2: reads.
+  const writes = new WeakSet<object>();
+  const pass2 = (node: Node) => {
+    switch (node.type) {
+      case 'AssignmentExpression': {
+        // `process.env.X = ...` writes X; `({ X } = process.env)` reads it.
+        const target = unwrap(node.left);
+        if (target && node.operator === '=' && isMember(target)) writes.add(target);
+        if (node.operator === '=' && isEnvObject(node.right)) fromPattern(node.left);
+        break;
+      }
+      case 'UnaryExpression': {
+        const target = unwrap(node.argument);
+        if (node.operator === 'delete' && target) writes.add(target);
+        break;
+      }
+      case 'MemberExpression':
+      case 'OptionalMemberExpression': {
+        if (writes.has(node) || !isEnvObject(node.object)) break;
+        const name = propertyName(node);
+        if (name !== undefined) record(name, (node.property as Node) ?? node, 'member');
+        else problems.push({ kind: 'dynamic', file, line: lineOf(node) });
+        break;
+      }
+      case 'VariableDeclarator': {
+        if (isEnvObject(node.init)) fromPattern(node.id);
+        else if (isIdentifier(unwrap(node.init), 'process')) fromProcessPattern(node.id);
+        break;
+      }
+      case 'BinaryExpression': {
+        // 'X' in process.env
+        const left = unwrap(node.left);
+        if (node.operator === 'in' && left?.type === 'StringLiteral' && isEnvObject(node.right)) {
+          record(left.value as string, left, 'member');
+        }
+        break;
+      }
+      case 'ImportDeclaration': {
+        const source = (node.source as Node).value as string;
+        if (source === '$env/static/private' || source === '$env/static/public') {
+          for (const s of node.specifiers as Node[]) {
+            if (s.type !== 'ImportSpecifier') continue;
+            const imported = s.imported as Node;
+            const name = imported.type === 'Identifier' ? (imported.name as string) : (imported.value as string);
+            record(name, imported, 'import');
+          }
+        }
+        break;
+      }
+    }
+  };
+
+  walk(ast, pass1);
+  walk(ast, pass2);
+  return { reads, problems };
+}
+
+/** Iterative pre-order walk (deeply nested code must not overflow the stack). */
+function walk(root: Node, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    visit(node);
+    const keys = Object.keys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k] as string;
+      if (SKIP_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as Node);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+}

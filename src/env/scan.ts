@@ -1,0 +1,184 @@
+// Finds the source files of a project and the env variables they read.
+//
+// Cost model: listing is one `git ls-files` (or a directory walk outside git), every
+// candidate file is read once, and only files containing the substring "env" (a file
+// without it cannot read one) reach a parser. The JS/TS parser is loaded on first use.
+import { spawnSync } from 'node:child_process';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import path from 'node:path';
+import type { EnvRead, ScanProblem } from './scan-types.js';
+
+export const JS_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts']);
+export const PY_EXTENSIONS = new Set(['.py']);
+/** Directories never scanned, wherever they are. */
+export const SKIP_DIRS = new Set([
+  'node_modules', '.git', '.next', 'dist', 'build', 'out', '.svelte-kit', '.nuxt', '.output', 'coverage',
+  '.vercel', '.netlify', '.turbo', '.cache', '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache',
+]);
+/** Larger files are generated or vendored code; reading them is not worth the time. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface ScanResult {
+  reads: EnvRead[];
+  problems: ScanProblem[];
+  filesListed: number;
+  filesParsed: number;
+  /** How the files were listed. */
+  via: 'git' | 'walk';
+}
+
+function hasSkippedSegment(rel: string): boolean {
+  let start = 0;
+  for (;;) {
+    const slash = rel.indexOf('/', start);
+    if (slash === -1) return false;
+    if (SKIP_DIRS.has(rel.slice(start, slash))) return true;
+    start = slash + 1;
+  }
+}
+
+function wanted(rel: string): boolean {
+  const dot = rel.lastIndexOf('.');
+  if (dot === -1) return false;
+  const ext = rel.slice(dot);
+  if (!JS_EXTENSIONS.has(ext) && !PY_EXTENSIONS.has(ext)) return false;
+  if (rel.endsWith('.d.ts') || rel.endsWith('.min.js')) return false;
+  return !hasSkippedSegment(rel);
+}
+
+/** Files git would consider part of the project (tracked or untracked, not ignored). */
+function listWithGit(root: string): string[] | undefined {
+  const result = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: root,
+    encoding: 'buffer',
+    maxBuffer: 512 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  if (result.status !== 0 || !result.stdout) return undefined;
+  const out = result.stdout.toString('utf8');
+  const files: string[] = [];
+  let start = 0;
+  for (;;) {
+    const end = out.indexOf('\0', start);
+    if (end === -1) break;
+    const rel = out.slice(start, end);
+    start = end + 1;
+    // ls-files lists a path once per stage during a merge conflict; dedupe below.
+    if (wanted(rel)) files.push(rel);
+  }
+  return [...new Set(files)];
+}
+
+function listWithWalk(root: string, problems: ScanProblem[]): string[] {
+  const files: string[] = [];
+  const stack: string[] = [''];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+    } catch {
+      if (dir !== '') problems.push({ kind: 'skipped', file: dir, message: 'directory cannot be read' });
+      continue;
+    }
+    for (const entry of entries) {
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      // Symlinks are not followed: no loops, no scanning outside the project.
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) stack.push(rel);
+      } else if (entry.isFile() && wanted(rel)) {
+        files.push(rel);
+      }
+    }
+  }
+  return files.sort();
+}
+
+export function isGitRepo(root: string): boolean {
+  const r = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() === 'true';
+}
+
+export function listSourceFiles(root: string, problems: ScanProblem[] = []): { files: string[]; via: 'git' | 'walk' } {
+  const viaGit = isGitRepo(root) ? listWithGit(root) : undefined;
+  if (viaGit) return { files: viaGit.sort(), via: 'git' };
+  return { files: listWithWalk(root, problems), via: 'walk' };
+}
+
+const ENV = Buffer.from('env');
+const SMALL_READ = 64 * 1024;
+let scratch = Buffer.allocUnsafe(SMALL_READ);
+
+/** Reads a file into a reused buffer; undefined with a reason when it should be skipped. */
+function readSource(abs: string): { buf: Buffer } | { skip: string } {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { skip: '' }; // deleted since listing: nothing to report
+    return { skip: `cannot be read (${code ?? 'error'})` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { skip: 'not a regular file' };
+    if (stat.size > MAX_FILE_BYTES) return { skip: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    if (stat.size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(stat.size, scratch.length * 2));
+    let total = 0;
+    for (;;) {
+      if (total === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
+      const n = readSync(fd, scratch, total, scratch.length - total, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) return { skip: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    }
+    return { buf: scratch.subarray(0, total) };
+  } catch (error) {
+    return { skip: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type JsScanner = typeof import('./scan-js.js').scanJs;
+
+export async function scanProject(root: string): Promise<ScanResult> {
+  const problems: ScanProblem[] = [];
+  const { files, via } = listSourceFiles(root, problems);
+  const reads: EnvRead[] = [];
+  let scanJs: JsScanner | undefined;
+  let scanPython: typeof import('./scan-py.js').scanPython | undefined;
+  let parsed = 0;
+
+  for (const rel of files) {
+    const got = readSource(path.join(root, rel));
+    if ('skip' in got) {
+      if (got.skip) problems.push({ kind: 'skipped', file: rel, message: got.skip });
+      continue;
+    }
+    const buf = got.buf;
+    if (buf.indexOf(ENV) === -1) continue;
+    // A NUL byte in the first 8 KB: binary, whatever the extension says.
+    if (buf.subarray(0, 8192).indexOf(0) !== -1) {
+      problems.push({ kind: 'skipped', file: rel, message: 'binary content' });
+      continue;
+    }
+    const code = buf.toString('utf8');
+    const ext = rel.slice(rel.lastIndexOf('.'));
+    parsed++;
+    if (PY_EXTENSIONS.has(ext)) {
+      if (!code.includes('environ') && !code.includes('getenv')) continue;
+      scanPython ??= (await import('./scan-py.js')).scanPython;
+      const r = scanPython(code, rel);
+      reads.push(...r.reads);
+      problems.push(...r.problems);
+    } else {
+      if (!code.includes('process') && !code.includes('import.meta') && !code.includes('$env/')) continue;
+      scanJs ??= (await import('./scan-js.js')).scanJs;
+      const r = scanJs(code, rel, ext);
+      reads.push(...r.reads);
+      problems.push(...r.problems);
+    }
+  }
+  return { reads, problems, filesListed: files.length, filesParsed: parsed, via };
+}
