@@ -1,6 +1,5 @@
 // The create command: options → warnings → plan → apply → install → git → next steps.
 // Loaded lazily by src/cli.ts, so `--help` never pays for zod, handlebars, clack or execa.
-import { execa } from 'execa';
 import { CliError } from '../errors.js';
 import { givenValues, runFlags } from '../options/flags.js';
 import { clackPrompter } from '../options/prompts.js';
@@ -21,6 +20,8 @@ interface Out {
   info(message: string): void;
   warn(message: string): void;
   section(title: string, lines: string[]): void;
+  /** A command to copy: printed on its own, never boxed or wrapped. */
+  command(title: string, command: string): void;
   done(message: string): void;
 }
 
@@ -29,6 +30,7 @@ function plainOut(): Out {
     info: (m) => process.stdout.write(`${m}\n`),
     warn: (m) => process.stderr.write(`warning: ${m}\n`),
     section: (title, lines) => process.stdout.write(`\n${title}\n${lines.map((l) => `  ${l}`).join('\n')}\n`),
+    command: (title, command) => process.stdout.write(`\n${title}\n  ${command}\n`),
     done: (m) => process.stdout.write(`\n${m}\n`),
   };
 }
@@ -38,6 +40,10 @@ function clackOut(clack: Clack): Out {
     info: (m) => clack.log.info(m),
     warn: (m) => clack.log.warn(m),
     section: (title, lines) => clack.note(lines.join('\n'), title),
+    command: (title, command) => {
+      clack.log.step(title);
+      process.stdout.write(`${command}\n`);
+    },
     done: (m) => clack.outro(m),
   };
 }
@@ -73,7 +79,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
       return;
     }
     process.stdout.write(formatPlan(thePlan, report));
-    out.section('Run it for real with', [reproduceCommand(request.dir, request.answers)]);
+    out.command('Run it for real with:', reproduceCommand(request.dir, request.answers));
     return;
   }
 
@@ -86,7 +92,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
   if (request.answers.git) await initGit(request.targetDir, out);
 
   out.section('Next steps', nextSteps(request, thePlan, installFailed));
-  out.section('To create this project again without prompts', [reproduceCommand(request.dir, request.answers)]);
+  out.command('To create this project again without prompts:', reproduceCommand(request.dir, request.answers));
   if (installFailed) {
     throw new CliError(`${installCommand(pm)} failed; the project is complete — run "${retryInstall(request)}" to try again`);
   }
@@ -118,6 +124,7 @@ async function install(request: CreateRequest, clack: Clack | undefined, out: Ou
   const spin = clack?.spinner();
   if (spin) spin.start(`Running ${command}`);
   else out.info(`Running ${command}...`);
+  const { execa } = await import('execa');
   const result = await execa(request.options.pm, ['install'], {
     cwd: request.targetDir,
     all: true,
@@ -147,6 +154,7 @@ const FALLBACK_IDENTITY = [
 
 /** git init + initial commit. Every failure is a warning: the project is already complete. */
 async function initGit(cwd: string, out: Out): Promise<void> {
+  const { execa } = await import('execa');
   const git = (args: string[]) => execa('git', args, { cwd, reject: false, stdin: 'ignore' });
   const version = await git(['--version']);
   if (version.failed) {

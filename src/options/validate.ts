@@ -1,7 +1,7 @@
 // zod validation derived from OPTION_DECLS: raw flag strings → typed answers with one-line
 // messages naming the bad value and the allowed ones, and the full ProjectOptions schema
 // (also usable to validate a manifest read back from disk). Loaded lazily (zod is heavy).
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../errors.js';
 import {
   BACKENDS,

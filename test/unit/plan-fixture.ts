@@ -1,6 +1,6 @@
-// A small feature list + templates folder for plan/writer tests, standing in for the real
-// src/features and templates/ until they exist. To test against the real ones later, make
-// planSource() return `{ features: FEATURES, templates: diskTemplateStore() }`.
+// A small feature list + templates folder for plan/writer tests: it exercises every plan
+// rule (helpers, binary files, duplicates, env merging) independently of the real templates.
+// realSource() gives the real FEATURES + templates/ for invariant checks over combinations.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +8,7 @@ import type { EnvVar } from '../../src/env/types.js';
 import type { Feature } from '../../src/features/types.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
 import { diskTemplateStore } from '../../src/plan/disk-store.js';
+import { FEATURES } from '../../src/plan/features.js';
 import { plan, type Plan } from '../../src/plan/plan.js';
 import type { TemplateStore } from '../../src/plan/templates.js';
 
@@ -151,4 +152,9 @@ export function planSource(): { features: Feature[]; templates: TemplateStore } 
 export function testPlan(options: Partial<ProjectOptions> = {}): Plan {
   const { features, templates } = planSource();
   return plan({ ...DEFAULT_OPTIONS, ...options }, features, templates);
+}
+
+/** The features and templates the CLI really uses. */
+export function realSource(): { features: readonly Feature[]; templates: TemplateStore } {
+  return { features: FEATURES, templates: diskTemplateStore() };
 }

@@ -7,7 +7,8 @@ import { MANIFEST_FILE, hashContent, type Manifest } from '../../src/plan/manife
 import { fileBytes, outputPath, plan, type Plan } from '../../src/plan/plan.js';
 import { memoryTemplateStore } from '../../src/plan/templates.js';
 import { PINNED_VERSIONS } from '../../src/versions.js';
-import { DEFAULT_OPTIONS, FAVICON, TEMPLATE_TREE, planSource, testPlan, writeTemplates } from './plan-fixture.js';
+import { DATABASES, HTTP_CLIENTS, PROVIDERS, STORAGES, type ProjectOptions } from '../../src/options/choices.js';
+import { DEFAULT_OPTIONS, FAVICON, TEMPLATE_TREE, planSource, realSource, testPlan, writeTemplates } from './plan-fixture.js';
 
 function file(p: Plan, path: string): string {
   const f = p.files.find((x) => x.path === path);
@@ -189,5 +190,33 @@ describe('plan()', () => {
     const store = diskTemplateStore(writeTemplates());
     expect(store.list('base')).toEqual(Object.keys(TEMPLATE_TREE.base!).sort());
     expect(() => store.list('nope')).toThrow(/does not exist/);
+  });
+});
+
+describe('plan() with the real features and templates', () => {
+  const combos: ProjectOptions[] = STORAGES.flatMap((storage) =>
+    DATABASES.flatMap((db) =>
+      HTTP_CLIENTS.flatMap((http) =>
+        [[], [...PROVIDERS].sort()].map((providers) => ({ ...DEFAULT_OPTIONS, storage, db, http, providers: providers as ProjectOptions['providers'] })),
+      ),
+    ),
+  );
+  it(`plans all ${combos.length} storage × db × http × providers combinations deterministically, with the invariants`, () => {
+    const { features, templates } = realSource();
+    if (features.length === 0) return; // not plugged in yet
+    for (const options of combos) {
+      const p = plan(options, features, templates);
+      expect(JSON.stringify(plan(options, features, templates))).toBe(JSON.stringify(p));
+      const paths = p.files.map((f) => f.path);
+      expect(paths).toEqual([...paths].sort());
+      expect(paths).not.toContain('.env');
+      expect(paths.filter((x) => x.endsWith('.hbs') || x.includes('_gitignore'))).toEqual([]);
+      expect(file(p, '.env.example')).toBe(renderEnvExample(p.env));
+      expect(file(p, 'README.md')).toContain(renderEnvTable(p.env));
+      expect(file(p, '.gitignore').split('\n')).toContain('.env');
+      expect(p.env.some((v) => v.name === 'BETTER_AUTH_SECRET' && v.secret && v.generate === 'secret')).toBe(true);
+      const manifest = JSON.parse(file(p, MANIFEST_FILE)) as Manifest;
+      expect(manifest.options).toEqual(options);
+    }
   });
 });
