@@ -1,5 +1,6 @@
 // Registers `gen env` and `check env` on the root program. Owned by the env work (issue 3);
-// implementations are imported lazily so `--help` stays fast.
+// implementations are imported lazily so `--help` stays fast. Actions throw UsageError
+// (exit 2) / CliError (exit 1); the root CLI prints the one `error: …` line.
 import { CommanderError, Option, type Command } from 'commander';
 
 export interface EnvCommandIo {
@@ -41,8 +42,8 @@ export function registerEnvCommands(program: Command): void {
       .option('--write-env', 'also add missing variables to .env by key, generating random values for empty secrets (BETTER_AUTH_SECRET); existing values are never changed or printed')
       .addHelpText('after', '\nExit codes: 0 done (or up to date with --check), 1 out of date (--check) or failed, 2 usage error.')
       .action(async (opts: { cwd?: string; check?: boolean; writeEnv?: boolean }) => {
-        const { runGenEnvCommand } = await import('./gen-env.js');
-        process.exitCode = await runGenEnvCommand(opts, processIo());
+        const { genEnvCommand } = await import('./gen-env.js');
+        await genEnvCommand(opts, processIo());
       }),
   );
 
@@ -60,8 +61,8 @@ export function registerEnvCommands(program: Command): void {
       .option('--strict', 'fail on warnings too (exit 1), not only on errors')
       .addHelpText('after', '\nExit codes: 0 all checks pass (warnings allowed), 1 a check failed (or a warning with --strict), 2 usage error.')
       .action(async (opts: { cwd?: string; fromProcess?: boolean; format: string; strict?: boolean }) => {
-        const { runCheckEnvCommand } = await import('./check-env.js');
-        process.exitCode = await runCheckEnvCommand(opts, processIo());
+        const { checkEnvCommand } = await import('./check-env.js');
+        await checkEnvCommand(opts, processIo());
       }),
   );
 }

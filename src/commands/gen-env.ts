@@ -9,13 +9,18 @@ export interface GenEnvFlags {
   writeEnv?: boolean;
 }
 
-export async function runGenEnvCommand(
-  flags: GenEnvFlags,
-  io: EnvCommandIo,
-  inject: Pick<GenEnvOptions, 'envVarsFor' | 'makeSecret'> = {},
-): Promise<number> {
+type Inject = Pick<GenEnvOptions, 'envVarsFor' | 'makeSecret'>;
+
+/** Throws CliError (exit 1) on drift with --check or a failure, UsageError (exit 2) on bad flags. */
+export async function genEnvCommand(flags: GenEnvFlags, io: EnvCommandIo, inject: Inject = {}): Promise<void> {
+  const cwd = resolveProjectDir(flags.cwd);
+  await runGenEnv({ cwd, check: flags.check ?? false, writeEnv: flags.writeEnv ?? false, ...inject }, io);
+}
+
+/** The same, resolving to the exit code with the error line printed (tests, embedding). */
+export async function runGenEnvCommand(flags: GenEnvFlags, io: EnvCommandIo, inject: Inject = {}): Promise<number> {
   return withErrors(io, async () => {
-    const cwd = resolveProjectDir(flags.cwd);
-    return runGenEnv({ cwd, check: flags.check ?? false, writeEnv: flags.writeEnv ?? false, ...inject }, io);
+    await genEnvCommand(flags, io, inject);
+    return 0;
   });
 }

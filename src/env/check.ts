@@ -113,7 +113,9 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
   // 2. .env.example
   let example: ExampleEntry[] | undefined;
   const exampleFile = readTextFile(path.join(root, EXAMPLE_FILE));
-  const isSecretName = (name: string) => registryByName.get(name)?.secret ?? looksSecret(name);
+  // Masking is conservative: the registry's word or a secret-looking name (DATABASE_URL
+  // holds a password in most deployments even where the registry calls it non-secret).
+  const isSecretName = (name: string) => (registryByName.get(name)?.secret ?? false) || looksSecret(name);
   if (exampleFile.status === 'ok') {
     example = parseExample(exampleFile.text);
     findings.push(...lintDotenv(exampleFile.text, { file: EXAMPLE_FILE, isSecret: isSecretName }).findings);
@@ -166,7 +168,7 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
     for (const v of resolvedEnvVarsFor(referenceOptions())) if (v.name !== 'DATABASE_URL') known.set(v.name, v);
   }
   const describe = (name: string): EnvVar | undefined => registryByName.get(name) ?? known.get(name);
-  const isSecret = (name: string) => describe(name)?.secret ?? looksSecret(name);
+  const isSecret = (name: string) => (describe(name)?.secret ?? false) || looksSecret(name);
 
   // 5. Code vs documentation.
   for (const [name, reads] of readsByName) {

@@ -48,7 +48,7 @@ export function lintDotenv(source: string, options: LintOptions): { parsed: Pars
     const lineText = parsed.lines[line - 1] ?? '';
     if (entry.colon) {
       findings.push(finding('dotenv-colon-syntax', `${key} uses "KEY: value"; dotenv accepts it but shells, Docker and most loaders do not — write ${key}=value`, where));
-    } else if (/^\s*(?:export\s+)?[\w.-]+(?:\s+=|=[ \t]+\S)/.test(lineText)) {
+    } else if (/^\s*(?:export\s+)?[\w.-]+(?:\s+=|=[ \t]+[^\s#])/.test(lineText)) {
       findings.push(finding('dotenv-spaces-around-equals', `${key} has whitespace around "="; dotenv trims it, but shells and Docker do not — write ${key}=value`, where));
     }
 

@@ -64,7 +64,7 @@ export function parseDotenv(source: string): ParsedDotenv {
   const entries: DotenvEntry[] = [];
   const values = new Map<string, string>();
   const coveredBy: Array<number | undefined> = new Array(lines.length).fill(undefined);
-  const re = new RegExp(DOTENV_LINE.source, DOTENV_LINE.flags);
+  const re = new RegExp(DOTENV_LINE.source, `${DOTENV_LINE.flags}d`);
   let match: RegExpExecArray | null;
   while ((match = re.exec(text)) !== null) {
     const key = match[1] ?? '';
@@ -79,10 +79,11 @@ export function parseDotenv(source: string): ParsedDotenv {
     const lead = /^\s*(?:export\s+)?/.exec(whole)?.[0] ?? '';
     const keyOffset = whole.startsWith(key, lead.length) ? lead.length : (/^\s*/.exec(whole)?.[0].length ?? 0);
     const keyLine = lineOf(match.index + keyOffset);
-    // The match may end with trailing whitespace that swallowed newlines; measure the
-    // extent of the meaningful text only.
-    const meaningful = whole.replace(/\s+$/, '');
-    const endLine = lineOf(match.index + Math.max(meaningful.length - 1, keyOffset));
+    // The match's trailing `\s*(?:#.*)?` can run over newlines into a following comment
+    // line; the assignment ends where its value (or, without one, its key) ends.
+    const valueIndices = match.indices?.[2];
+    const end = valueIndices && valueIndices[1] > valueIndices[0] ? valueIndices[1] - 1 : match.index + keyOffset + key.length - 1;
+    const endLine = Math.max(lineOf(end), keyLine);
     const afterKey = whole.slice(keyOffset + key.length);
     const colon = /^\s*:/.test(afterKey) && !/^\s*=/.test(afterKey);
     const trimmedRaw = rawValue.trim();

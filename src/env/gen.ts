@@ -204,8 +204,8 @@ function maskEnvLine(vars: readonly EnvVar[]) {
   };
 }
 
-/** Runs `gen env`; returns the exit code. */
-export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<number> {
+/** Runs `gen env`. With --check and drift, prints the diff and throws CliError (exit 1). */
+export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<void> {
   const root = path.resolve(options.cwd);
   const plan = await planGenEnv(options.check ? { ...options, makeSecret: () => '<generated>' } : options);
   const changed = plan.changes.filter((c) => c.before !== c.after);
@@ -214,7 +214,7 @@ export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<n
   if (options.check) {
     if (changed.length === 0) {
       io.stdout('gen env --check: up to date\n');
-      return 0;
+      return;
     }
     for (const c of changed) {
       if (c.file === DOTENV_FILE) {
@@ -223,8 +223,7 @@ export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<n
       }
       io.stdout(unifiedDiff(c.file, c.before ?? '', c.after, c.file === EXAMPLE_FILE ? maskEnvLine(plan.vars) : undefined));
     }
-    io.stderr(`error: gen env --check: ${changed.map((c) => c.file).join(', ')} out of date; run: npx create-better-auth-jwt gen env\n`);
-    return 1;
+    throw new CliError(`gen env --check: ${changed.map((c) => c.file).join(', ')} out of date; run: npx create-better-auth-jwt gen env`);
   }
 
   for (const c of changed) {
@@ -234,7 +233,6 @@ export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<n
   if (plan.generated.length > 0) io.stdout(`generated a random value for ${plan.generated.join(', ')} in ${DOTENV_FILE} (not shown)\n`);
   updateManifestHashes(root, plan.changes);
   if (changed.length === 0) io.stdout('gen env: everything up to date\n');
-  return 0;
 }
 
 /** A generated file that was unedited stays "unedited" in the manifest after we rewrite it. */
