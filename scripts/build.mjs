@@ -3,7 +3,7 @@
 // handlebars, clack, execa, plan and writer load on demand. All runtime dependencies are
 // bundled, so they stay devDependencies and the published package installs nothing.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildCli({ outdir = join(root, 'dist'), metafile = false } = {}) {
   await rm(outdir, { recursive: true, force: true });
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   return build({
     absWorkingDir: root,
     entryPoints: { cli: 'src/cli.ts' },
@@ -24,6 +25,8 @@ export async function buildCli({ outdir = join(root, 'dist'), metafile = false }
     legalComments: 'none',
     chunkNames: 'chunks/[name]-[hash]',
     metafile,
+    // `--version` without reading package.json at run time.
+    define: { __CBAJ_VERSION__: JSON.stringify(version) },
     logLevel: 'warning',
     // CJS dependencies (commander, handlebars) call require(); give ESM chunks one.
     banner: {

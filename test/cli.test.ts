@@ -41,6 +41,32 @@ describe('--help and --version', () => {
     for (const flag of ['-y, --yes', '--dry-run', '--json', '--force', '--version', '--help', '[dir]']) expect(help).toContain(flag);
   });
 
+  it('--help loads only commander and the option declarations: heavy modules are lazy', () => {
+    // Follow the static imports of dist/cli.js; dynamic import() chunks load only when used.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w${},\s*]+from\s*)?["'](\.[^"']+)["']/g)) visit(join(file, '..', m[1]!));
+    };
+    visit(join(ROOT, 'dist/cli.js'));
+    const staticCode = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(seen.size).toBeGreaterThan(1); // the regex does find imports (commander's chunk)
+    expect(staticCode).toContain('commander');
+    for (const heavy of ['registerHelper', '$ZodType', 'devDependencies']) expect(staticCode).not.toContain(heavy);
+    expect(staticCode.length).toBeLessThan(150_000);
+  });
+
+  it('an old Node gets one clear line and exit 1', async () => {
+    const preload = join(tempDir(), 'old-node.cjs');
+    writeFileSync(preload, "Object.defineProperty(process.versions, 'node', { value: '20.11.1' }); Object.defineProperty(process, 'version', { value: 'v20.11.1' });");
+    const r = await execa('node', ['-r', preload, BIN, '--help'], { reject: false });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.trim()).toBe('create-better-auth-jwt needs Node.js 20.12 or newer (this is v20.11.1). Please upgrade Node.js.');
+    expect(r.stdout).toBe('');
+  });
+
   it('--version prints the package version', async () => {
     const r = await run(['--version']);
     expect(r.exitCode).toBe(0);
