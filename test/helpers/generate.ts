@@ -1,0 +1,53 @@
+// The one way tests create a project: run the built CLI non-interactively.
+import { execa } from 'execa';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './deps-cache.js';
+
+export type Storage = 'memory' | 'cookie' | 'local';
+export type Http = 'fetch' | 'axios';
+export type Db = 'sqlite' | 'postgres' | 'mysql';
+export type Provider = 'google' | 'github' | 'discord' | 'microsoft' | 'apple' | 'gitlab';
+
+export interface GenerateOptions {
+  storage?: Storage;
+  http?: Http;
+  db?: Db;
+  /** Empty array = `--providers none`; undefined = the CLI's default. */
+  providers?: Provider[];
+}
+
+export const BIN = path.join(REPO_ROOT, 'bin/create-better-auth-jwt.js');
+
+/** Flip to false once the CLI writes the full project (it must, for the final runs). */
+const USE_INTERIM_RENDERER = true;
+
+export function cliArgs(dir: string, options: GenerateOptions = {}): string[] {
+  const args = [dir, '--yes', '--no-install', '--no-git'];
+  if (options.storage) args.push('--storage', options.storage);
+  if (options.http) args.push('--http', options.http);
+  if (options.db) args.push('--db', options.db);
+  if (options.providers) args.push('--providers', options.providers.length ? options.providers.join(',') : 'none');
+  return args;
+}
+
+/**
+ * Generates a project into `dir` (which must be absent or empty) and returns `dir`.
+ * Throws with the CLI's output when it fails.
+ */
+export async function generateProject(dir: string, options: GenerateOptions = {}): Promise<string> {
+  const result = USE_INTERIM_RENDERER
+    ? await execa('node', ['/work/ref/render.mjs', dir, JSON.stringify(options)], { reject: false, all: true, timeout: 60_000 })
+    : await execa('node', [BIN, ...cliArgs(dir, options)], {
+        reject: false,
+        all: true,
+        timeout: 60_000,
+        // No TTY: the CLI must not prompt; CI=1 keeps it from trying.
+        env: { CI: '1', NO_COLOR: '1' },
+        stdin: 'ignore',
+      });
+  if (result.exitCode !== 0 || !fs.existsSync(path.join(dir, 'package.json'))) {
+    throw new Error(`Generating ${dir} with ${JSON.stringify(options)} failed (exit ${result.exitCode}):\n${result.all}`);
+  }
+  return dir;
+}
