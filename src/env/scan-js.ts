@@ -141,10 +141,30 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     }
   };
 
-  // Pass 1: aliases and imports (so that order of declaration does not matter).
+  // Functions, so that `function read(name) { return process.env[name] }` called as
+  // `read('X')` in the same file counts as a read of X.
+  interface Fn { name?: string; params: string[]; start: number; end: number }
+  const functions: Fn[] = [];
+  const fnNames = new WeakMap<object, string>();
+  const calls: Node[] = [];
+
+  // Pass 1: aliases, imports and functions (so that order of declaration does not matter).
   const pass1 = (node: Node) => {
+    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
+      const params = (node.params as Node[]).map((p) => {
+        const q = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
+        return q.type === 'Identifier' ? (q.name as string) : '';
+      });
+      const id = node.id as Node | null | undefined;
+      const name = id?.type === 'Identifier' ? (id.name as string) : fnNames.get(node);
+      functions.push({ ...(name !== undefined ? { name } : {}), params, start: node.start as number, end: node.end as number });
+    } else if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
+      if ((node.callee as Node).type === 'Identifier') calls.push(node);
+    }
     if (node.type === 'VariableDeclarator') {
       const id = node.id as Node;
+      const init = unwrap(node.init);
+      if (id.type === 'Identifier' && init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) fnNames.set(init, id.name as string);
       if (id.type === 'Identifier' && isEnvObject(node.init)) aliases.add(id.name as string);
     } else if (node.type === 'ImportDeclaration') {
       const source = (node.source as Node).value as string;
@@ -156,6 +176,20 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
         }
       }
     }
+  };
+
+  /** `process.env[param]` inside a named function: its call sites with a literal name are reads. */
+  const helpers: Array<{ name: string; index: number; at: Node }> = [];
+  const viaHelper = (member: Node): boolean => {
+    const key = unwrap(member.property);
+    if (!member.computed || key?.type !== 'Identifier') return false;
+    const pos = member.start as number;
+    let inner: Fn | undefined;
+    for (const f of functions) if (f.start <= pos && pos < f.end && (!inner || f.start >= inner.start)) inner = f;
+    const index = inner?.params.indexOf(key.name as string) ?? -1;
+    if (!inner?.name || index === -1) return false;
+    helpers.push({ name: inner.name, index, at: member });
+    return true;
   };
 
   // Pass 2: reads.
@@ -179,7 +213,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
         if (writes.has(node) || !isEnvObject(node.object)) break;
         const name = propertyName(node);
         if (name !== undefined) record(name, (node.property as Node) ?? node, 'member');
-        else problems.push({ kind: 'dynamic', file, line: lineOf(node) });
+        else if (!viaHelper(node)) problems.push({ kind: 'dynamic', file, line: lineOf(node) });
         break;
       }
       case 'VariableDeclarator': {
@@ -212,6 +246,21 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
 
   walk(ast, pass1);
   walk(ast, pass2);
+  for (const h of helpers) {
+    let found = 0;
+    for (const call of calls) {
+      if ((call.callee as Node).name !== h.name) continue;
+      const arg = unwrap((call.arguments as Node[])[h.index]);
+      const literal = arg?.type === 'StringLiteral' ? (arg.value as string) : arg?.type === 'TemplateLiteral' && (arg.expressions as unknown[]).length === 0 ? ((arg.quasis as Node[])[0]?.value as { cooked?: string }).cooked : undefined;
+      if (literal !== undefined) {
+        record(literal, arg as Node, 'member');
+        found++;
+      } else {
+        problems.push({ kind: 'dynamic', file, line: lineOf(call) });
+      }
+    }
+    if (found === 0 && !calls.some((c) => (c.callee as Node).name === h.name)) problems.push({ kind: 'dynamic', file, line: lineOf(h.at) });
+  }
   return { reads, problems };
 }
 

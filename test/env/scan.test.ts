@@ -48,6 +48,21 @@ describe('scanJs', () => {
     expect(names(scanJs(code, 'a.ts', '.ts')).sort()).toEqual(['ALIASED:4', 'DYNAMIC:4', 'PRIVATE_X:1']);
   });
 
+  it('resolves a helper that reads process.env[name] through its call sites', () => {
+    const code = [
+      'function seconds(name: string, fallback: number) {',
+      '  const raw = process.env[name];',
+      '  return raw ? Number(raw) : fallback;',
+      '}',
+      'const flag = (key: string) => process.env[key] === "1";',
+      "export const a = seconds('ACCESS_TTL', 900);",
+      'export const b = flag(`FEATURE_X`);',
+    ].join('\n');
+    const r = scanJs(code, 'h.ts', '.ts');
+    expect(names(r).sort()).toEqual(['ACCESS_TTL:6', 'FEATURE_X:7']);
+    expect(r.problems).toEqual([]);
+  });
+
   it('parses JSX and TSX and reports computed names', () => {
     const tsx = 'export const C = <T,>(p: T) => <div>{process.env.NEXT_PUBLIC_A}{process.env[key]}</div>;';
     const r = scanJs(tsx, 'c.tsx', '.tsx');
