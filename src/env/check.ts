@@ -148,6 +148,7 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
   for (const list of readsByName.values()) list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   for (const p of scan.problems) {
     if (p.kind === 'skipped') findings.push(finding('scan-skipped', `skipped: ${p.message ?? 'unreadable'}`, { file: p.file }));
+    else if (p.kind === 'nested') findings.push(finding('nested-project', `not scanned: ${p.message ?? 'a nested project'}`, { file: p.file }));
     else if (p.kind === 'parse-error') findings.push(finding('scan-parse-error', `could not parse (${p.message ?? 'syntax error'}); env reads in this file may be missed`, { file: p.file, line: p.line }));
   }
   const dynamicSeen = new Set<string>();

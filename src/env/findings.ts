@@ -49,6 +49,7 @@ export const RULES = {
   'dotenv-unexpanded-reference': ['warning', '${VAR} is loaded literally by dotenv'],
   // scanning and setup
   'manifest-invalid': ['error', 'create-better-auth-jwt.json cannot be read'],
+  'nested-project': ['info', 'a subdirectory with its own .env.example or manifest is checked on its own (--cwd)'],
   'scan-skipped': ['info', 'a source file was skipped (binary, too large, unreadable)'],
   'scan-parse-error': ['info', 'a source file could not be parsed; env reads in it may be missed'],
   'dynamic-env-key': ['info', 'env read with a computed name that cannot be checked'],

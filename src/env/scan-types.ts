@@ -9,7 +9,7 @@ export interface EnvRead {
 }
 
 export interface ScanProblem {
-  kind: 'parse-error' | 'dynamic' | 'skipped';
+  kind: 'parse-error' | 'dynamic' | 'skipped' | 'nested';
   file: string;
   line?: number | undefined;
   message?: string;

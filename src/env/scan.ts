@@ -46,8 +46,17 @@ function wanted(rel: string): boolean {
   return !hasSkippedSegment(rel);
 }
 
+/** A subdirectory with its own `.env.example` or manifest is a project of its own (monorepo). */
+const PROJECT_MARKERS = new Set(['.env.example', 'create-better-auth-jwt.json']);
+
+function withoutNested(files: string[], nested: string[]): string[] {
+  if (nested.length === 0) return files;
+  const prefixes = nested.map((d) => `${d}/`);
+  return files.filter((f) => !prefixes.some((p) => f.startsWith(p)));
+}
+
 /** Files git would consider part of the project (tracked or untracked, not ignored). */
-function listWithGit(root: string): string[] | undefined {
+function listWithGit(root: string, nested: string[]): string[] | undefined {
   const result = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
     cwd: root,
     encoding: 'buffer',
@@ -63,13 +72,19 @@ function listWithGit(root: string): string[] | undefined {
     if (end === -1) break;
     const rel = out.slice(start, end);
     start = end + 1;
+    const slash = rel.lastIndexOf('/');
+    if (slash !== -1 && PROJECT_MARKERS.has(rel.slice(slash + 1)) && !hasSkippedSegment(rel)) nested.push(rel.slice(0, slash));
     // ls-files lists a path once per stage during a merge conflict; dedupe below.
     if (wanted(rel)) files.push(rel);
   }
-  return [...new Set(files)];
+  const unique = [...new Set(nested)].sort();
+  // Keep only the outermost nested projects.
+  nested.length = 0;
+  for (const d of unique) if (!nested.some((n) => d.startsWith(`${n}/`))) nested.push(d);
+  return withoutNested([...new Set(files)], nested);
 }
 
-function listWithWalk(root: string, problems: ScanProblem[]): string[] {
+function listWithWalk(root: string, problems: ScanProblem[], nested: string[]): string[] {
   const files: string[] = [];
   const stack: string[] = [''];
   while (stack.length > 0) {
@@ -79,6 +94,10 @@ function listWithWalk(root: string, problems: ScanProblem[]): string[] {
       entries = readdirSync(path.join(root, dir), { withFileTypes: true });
     } catch {
       if (dir !== '') problems.push({ kind: 'skipped', file: dir, message: 'directory cannot be read' });
+      continue;
+    }
+    if (dir !== '' && entries.some((e) => PROJECT_MARKERS.has(e.name) && e.isFile())) {
+      nested.push(dir);
       continue;
     }
     for (const entry of entries) {
@@ -99,10 +118,13 @@ export function isGitRepo(root: string): boolean {
   return r.status === 0 && r.stdout.trim() === 'true';
 }
 
-export function listSourceFiles(root: string, problems: ScanProblem[] = []): { files: string[]; via: 'git' | 'walk' } {
-  const viaGit = isGitRepo(root) ? listWithGit(root) : undefined;
-  if (viaGit) return { files: viaGit.sort(), via: 'git' };
-  return { files: listWithWalk(root, problems), via: 'walk' };
+export function listSourceFiles(root: string, problems: ScanProblem[] = []): { files: string[]; via: 'git' | 'walk'; nested: string[] } {
+  const nested: string[] = [];
+  const viaGit = isGitRepo(root) ? listWithGit(root, nested) : undefined;
+  if (viaGit) return { files: viaGit.sort(), via: 'git', nested };
+  nested.length = 0;
+  const files = listWithWalk(root, problems, nested);
+  return { files, via: 'walk', nested: nested.sort() };
 }
 
 const ENV = Buffer.from('env');
@@ -144,7 +166,8 @@ type JsScanner = typeof import('./scan-js.js').scanJs;
 
 export async function scanProject(root: string): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
-  const { files, via } = listSourceFiles(root, problems);
+  const { files, via, nested } = listSourceFiles(root, problems);
+  for (const dir of nested) problems.push({ kind: 'nested', file: dir, message: `a project of its own (it has its own .env.example or manifest): check it with --cwd ${dir}` });
   const reads: EnvRead[] = [];
   let scanJs: JsScanner | undefined;
   let scanPython: typeof import('./scan-py.js').scanPython | undefined;

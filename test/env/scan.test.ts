@@ -138,6 +138,16 @@ describe('scanProject', () => {
     expect(r.reads.map((x) => x.name)).toEqual(['KEEP']);
   });
 
+  it('leaves nested projects (own .env.example or manifest) to their own run, with and without git', async () => {
+    for (const withGit of [true, false]) {
+      const root = project({ 'src/a.ts': 'process.env.ROOT', 'apps/web/.env.example': 'X=1\n', 'apps/web/src/b.ts': 'process.env.WEB' });
+      if (withGit) spawnSync('git', ['init', '-q'], { cwd: root });
+      const r = await scanProject(root);
+      expect(r.reads.map((x) => x.name)).toEqual(['ROOT']);
+      expect(r.problems).toEqual([expect.objectContaining({ kind: 'nested', file: 'apps/web' })]);
+    }
+  });
+
   it('reports binary, unreadable and huge files and goes on', async () => {
     const root = project({
       'bin.js': Buffer.from([0x70, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x2e, 0x65, 0x6e, 0x76, 0, 1, 2]),
