@@ -2,8 +2,25 @@
 // The scaffolder, `gen env` and `check env` all use these, so the three can never disagree.
 import type { EnvVar } from './types.js';
 
+export const DEFAULT_ENV_FILE = '.env';
+
 export const ENV_TABLE_START = '<!-- env-table:start -->';
 export const ENV_TABLE_END = '<!-- env-table:end -->';
+
+export function envFileOf(v: EnvVar): string {
+  return v.file ?? DEFAULT_ENV_FILE;
+}
+
+/** Variables per env file, root `.env` first, files in first-declared order. */
+export function varsByFile(vars: readonly EnvVar[]): Map<string, EnvVar[]> {
+  const files = new Map<string, EnvVar[]>([[DEFAULT_ENV_FILE, []]]);
+  for (const v of vars) {
+    const list = files.get(envFileOf(v)) ?? [];
+    list.push(v);
+    files.set(envFileOf(v), list);
+  }
+  return files;
+}
 
 function groupsOf(vars: readonly EnvVar[]): Map<string, EnvVar[]> {
   const groups = new Map<string, EnvVar[]>();
@@ -72,7 +89,8 @@ export function renderEnvTable(vars: readonly EnvVar[]): string {
   const rows = vars.map((v) => {
     const example = v.generate ? '_(generated into `.env`)_' : v.example ? `\`${v.example}\`` : '';
     const description = v.note ? `${v.description}<br>${v.note}` : v.description;
-    return `| \`${v.name}\` | ${v.required ? 'yes' : 'no'} | ${cell(description)} | ${cell(example)} | ${v.usedBy.join(', ')} |`;
+    const where = v.usedBy.join(', ') + (envFileOf(v) === DEFAULT_ENV_FILE ? '' : ` (\`${envFileOf(v)}\`)`);
+    return `| \`${v.name}\` | ${v.required ? 'yes' : 'no'} | ${cell(description)} | ${cell(example)} | ${where} |`;
   });
   return [
     ENV_TABLE_START,

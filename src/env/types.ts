@@ -33,4 +33,9 @@ export interface EnvVar {
   generate?: 'secret';
   /** Extra line(s) of guidance, e.g. an OAuth callback URL. */
   note?: string;
+  /**
+   * The env file this variable belongs in, relative to the project root. Absent: `.env`.
+   * A separate API server reads its own `backend/.env`, so it never sees the app's secrets.
+   */
+  file?: string;
 }

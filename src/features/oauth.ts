@@ -1,16 +1,9 @@
 // OAuth sign-in providers: credentials from <PROVIDER>_CLIENT_ID / _CLIENT_SECRET.
 import type { EnvVar } from '../env/types.js';
 import type { Provider } from '../options/choices.js';
+import { PROVIDER_LABELS } from '../plan/context.js';
 import type { Feature } from './types.js';
 
-export const PROVIDER_LABELS: Record<Provider, string> = {
-  google: 'Google',
-  github: 'GitHub',
-  discord: 'Discord',
-  microsoft: 'Microsoft',
-  apple: 'Apple',
-  gitlab: 'GitLab',
-};
 
 function providerEnv(provider: Provider): EnvVar[] {
   const label = PROVIDER_LABELS[provider];

@@ -1,6 +1,7 @@
 // Handlebars set up for code: no HTML escaping, strict (a misspelt variable is an error,
 // not an empty string), and a few helpers for small variations inside one template.
 import Handlebars from 'handlebars';
+import { PINNED_VERSIONS } from '../versions.js';
 
 export type RenderTemplate = (source: string, context: object) => string;
 
@@ -14,5 +15,12 @@ export function createRenderer(): RenderTemplate {
   hb.registerHelper('and', (...list: unknown[]) => args(list).every(Boolean));
   hb.registerHelper('or', (...list: unknown[]) => args(list).some(Boolean));
   hb.registerHelper('not', (value: unknown) => !value);
+  // `{{pin "express"}}` in a template's package.json: the pinned version, or an error, so a
+  // template can no more add an unpinned package than a feature can.
+  hb.registerHelper('pin', (name: unknown) => {
+    const version = typeof name === 'string' ? (PINNED_VERSIONS as Record<string, string>)[name] : undefined;
+    if (version === undefined) throw new Error(`bug: template pins "${String(name)}", which has no version in src/versions.ts`);
+    return version;
+  });
   return (source, context) => hb.compile(source, { noEscape: true, strict: true })(context);
 }

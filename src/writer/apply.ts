@@ -12,7 +12,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { chmod, lstat, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
-import { DOTENV_FILE, fileBytes, type Plan } from '../plan/plan.js';
+import { varsByFile } from '../env/render.js';
+import { fileBytes, type Plan } from '../plan/plan.js';
 import { freshDotEnv, makeSecret, mergeDotEnv } from './dotenv.js';
 
 export type FileStatus = 'new' | 'overwrite' | 'unchanged';
@@ -49,7 +50,7 @@ export interface ApplyReport {
   /** Files of the plan and what happened (or would happen) to each. */
   files: FileAction[];
   /** `.env`: created fresh, updated with missing keys (names only), or left as it was. */
-  dotenv: { status: 'new' | 'updated' | 'unchanged'; added: string[] };
+  dotenvs: DotenvReport[];
 }
 
 interface Pending {
@@ -102,6 +103,14 @@ async function removeEmptyDirs(dirs: string[]): Promise<void> {
   }
 }
 
+/** One env file (`.env`, `backend/.env`): created fresh, given missing keys, or left alone. */
+export interface DotenvReport {
+  path: string;
+  status: 'new' | 'updated' | 'unchanged';
+  /** Names only: values never leave the file. */
+  added: string[];
+}
+
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   const targetDir = resolve(options.dir);
   const secret = options.makeSecret ?? makeSecret;
@@ -114,11 +123,12 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     );
   }
 
+  const envFiles = varsByFile(plan.env);
   // Decide what happens to every file.
   const actions: FileAction[] = [];
   const pending: Pending[] = [];
   for (const file of plan.files) {
-    if (file.path === DOTENV_FILE) throw new Error('bug: a plan must not contain .env');
+    if (envFiles.has(file.path)) throw new Error(`bug: a plan must not contain ${file.path}`);
     const bytes = fileBytes(file);
     const dest = join(targetDir, ...file.path.split('/'));
     const stat = entries.length ? await statOrUndefined(dest) : undefined;
@@ -131,20 +141,22 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     if (status !== 'unchanged') pending.push({ path: file.path, bytes });
   }
 
-  const dotenvPath = join(targetDir, DOTENV_FILE);
-  const dotenvStat = entries.length ? await statOrUndefined(dotenvPath) : undefined;
-  let dotenv: ApplyReport['dotenv'];
-  if (dotenvStat) {
-    if (!dotenvStat.isFile()) throw new CliError(`${dotenvPath} exists and is not a file`);
-    const merged = mergeDotEnv(await readFile(dotenvPath, 'utf8'), plan.env, secret);
-    dotenv = { status: merged.added.length ? 'updated' : 'unchanged', added: merged.added };
-    if (merged.added.length && !options.dryRun) pending.push({ path: DOTENV_FILE, bytes: Buffer.from(merged.content), mode: 0o600 });
-  } else {
-    dotenv = { status: 'new', added: plan.env.map((v) => v.name) };
-    if (!options.dryRun) pending.push({ path: DOTENV_FILE, bytes: Buffer.from(freshDotEnv(plan.env, secret)), mode: 0o600 });
+  const dotenvs: DotenvReport[] = [];
+  for (const [path, vars] of envFiles) {
+    const dest = join(targetDir, ...path.split('/'));
+    const stat = entries.length ? await statOrUndefined(dest) : undefined;
+    if (stat) {
+      if (!stat.isFile()) throw new CliError(`${dest} exists and is not a file`);
+      const merged = mergeDotEnv(await readFile(dest, 'utf8'), vars, secret);
+      dotenvs.push({ path, status: merged.added.length ? 'updated' : 'unchanged', added: merged.added });
+      if (merged.added.length && !options.dryRun) pending.push({ path, bytes: Buffer.from(merged.content), mode: 0o600 });
+    } else {
+      dotenvs.push({ path, status: 'new', added: vars.map((v) => v.name) });
+      if (!options.dryRun) pending.push({ path, bytes: Buffer.from(freshDotEnv(vars, secret)), mode: 0o600 });
+    }
   }
 
-  const report: ApplyReport = { targetDir, dryRun: options.dryRun, files: actions, dotenv };
+  const report: ApplyReport = { targetDir, dryRun: options.dryRun, files: actions, dotenvs };
   if (options.dryRun || pending.length === 0) return report;
 
   const conflicts = actions.filter((a) => a.status === 'overwrite').map((a) => a.path);

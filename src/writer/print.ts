@@ -1,7 +1,7 @@
 // Human and JSON renderings of a plan and of what the writer did. Env variables appear by
 // NAME only: no value, example secret or generated secret is ever printed.
 import { hashContent } from '../plan/manifest.js';
-import { DOTENV_FILE, fileBytes, type Plan } from '../plan/plan.js';
+import { fileBytes, type Plan } from '../plan/plan.js';
 import type { ApplyReport, FileStatus } from './apply.js';
 
 export function formatSize(bytes: number): string {
@@ -16,16 +16,18 @@ const NOTE: Record<FileStatus, string> = { new: '', overwrite: '  (changed: woul
 export function formatPlan(plan: Plan, report: ApplyReport): string {
   const out: string[] = [];
   out.push(`Plan for ${plan.options.name} in ${report.targetDir} (dry run: nothing was written)`, '');
-  const width = Math.max(...report.files.map((f) => f.path.length), DOTENV_FILE.length);
-  out.push(`Files (${report.files.length + 1}):`);
+  const width = Math.max(...report.files.map((f) => f.path.length), ...report.dotenvs.map((d) => d.path.length));
+  out.push(`Files (${report.files.length + report.dotenvs.length}):`);
   for (const f of report.files) out.push(`  ${MARK[f.status]} ${f.path.padEnd(width)}  ${formatSize(f.size).padStart(8)}${NOTE[f.status]}`);
-  const envNote =
-    report.dotenv.status === 'new'
-      ? 'generated when writing (holds secrets)'
-      : report.dotenv.status === 'updated'
-        ? `existing values kept; would add ${report.dotenv.added.join(', ')}`
-        : 'existing, left as it is';
-  out.push(`  ${report.dotenv.status === 'new' ? '+' : report.dotenv.status === 'updated' ? '~' : '='} ${DOTENV_FILE.padEnd(width)}  ${envNote}`);
+  for (const dotenv of report.dotenvs) {
+    const note =
+      dotenv.status === 'new'
+        ? 'generated when writing (may hold secrets)'
+        : dotenv.status === 'updated'
+          ? `existing values kept; would add ${dotenv.added.join(', ')}`
+          : 'existing, left as it is';
+    out.push(`  ${dotenv.status === 'new' ? '+' : dotenv.status === 'updated' ? '~' : '='} ${dotenv.path.padEnd(width)}  ${note}`);
+  }
   const deps = (title: string, record: Record<string, string>) => {
     const names = Object.keys(record);
     if (names.length === 0) return;
@@ -56,7 +58,7 @@ export function planJson(plan: Plan, report: ApplyReport): string {
       ...(f.encoding ? { encoding: f.encoding } : {}),
       content: f.content,
     })),
-    dotenv: { path: DOTENV_FILE, status: report.dotenv.status, variables: report.dotenv.added },
+    dotenvs: report.dotenvs.map((d) => ({ path: d.path, status: d.status, variables: d.added })),
     dependencies: plan.dependencies,
     devDependencies: plan.devDependencies,
     scripts: plan.scripts,
@@ -77,11 +79,12 @@ export function formatReport(report: ApplyReport): string {
   const parts = [`${count('new')} written`];
   if (count('overwrite')) parts.push(`${count('overwrite')} overwritten (${report.files.filter((f) => f.status === 'overwrite').map((f) => f.path).join(', ')})`);
   if (count('unchanged')) parts.push(`${count('unchanged')} unchanged`);
-  const env =
-    report.dotenv.status === 'new'
-      ? '.env created with a freshly generated secret (git-ignored; keep it private)'
-      : report.dotenv.status === 'updated'
-        ? `.env kept your values; added ${report.dotenv.added.join(', ')}`
-        : '.env left as it was';
-  return `Files in ${report.targetDir}: ${parts.join(', ')}.\n${env}\n`;
+  const env = report.dotenvs.map((d) =>
+    d.status === 'new'
+      ? `${d.path} created${d.added.some((name) => name === 'BETTER_AUTH_SECRET') ? ' with a freshly generated secret' : ''} (git-ignored; keep it private)`
+      : d.status === 'updated'
+        ? `${d.path} kept your values; added ${d.added.join(', ')}`
+        : `${d.path} left as it was`,
+  );
+  return `Files in ${report.targetDir}: ${parts.join(', ')}.\n${env.join('\n')}\n`;
 }

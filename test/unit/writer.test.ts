@@ -43,7 +43,7 @@ describe('apply()', () => {
     expect(existsSync(target)).toBe(false);
     expect(await stagingLeftovers(target)).toEqual([]);
     expect(report.files.map((f) => f.status)).toEqual(plan.files.map(() => 'new'));
-    expect(report.dotenv).toEqual({ status: 'new', added: plan.env.map((v) => v.name) });
+    expect(report.dotenvs).toEqual([{ path: '.env', status: 'new', added: plan.env.map((v) => v.name) }]);
   });
 
   it('writes every file of the plan, plus .env with mode 0600 and a fresh secret', async () => {
@@ -100,7 +100,7 @@ describe('apply()', () => {
     const before = tree(target);
     const again = await apply(plan, opts(target, { force: true, makeSecret: () => 'OTHER-SECRET-OTHER-SECRET-OTHER-SECRET' }));
     expect(again.files.every((f) => f.status === 'unchanged')).toBe(true);
-    expect(again.dotenv).toEqual({ status: 'unchanged', added: [] });
+    expect(again.dotenvs).toEqual([{ path: '.env', status: 'unchanged', added: [] }]);
     expect(tree(target)).toEqual(before);
     expect(await stagingLeftovers(target)).toEqual([]);
   });
@@ -157,7 +157,7 @@ describe('apply()', () => {
       const env = readFileSync(envPath, 'utf8');
       expect(env.startsWith(`${original}\n`)).toBe(true);
       expect(env).not.toContain('ROTATED');
-      expect(report.dotenv).toEqual({ status: 'updated', added: ['DATABASE_URL', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'] });
+      expect(report.dotenvs).toEqual([{ path: '.env', status: 'updated', added: ['DATABASE_URL', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'] }]);
       expect([...dotEnvKeys(env)]).toEqual(['BETTER_AUTH_SECRET', 'BETTER_AUTH_URL', 'CUSTOM', 'DATABASE_URL', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET']);
       expect(statSync(envPath).mode & 0o777).toBe(0o600);
     });
@@ -225,9 +225,9 @@ describe('apply()', () => {
       expect(text).not.toContain('TEST-SECRET');
     }
     expect(readFileSync(join(target, MANIFEST_FILE), 'utf8')).not.toContain(SECRET);
-    const json = JSON.parse(planJson(plan, dry)) as { files: { path: string }[]; dotenv: { variables: string[] } };
+    const json = JSON.parse(planJson(plan, dry)) as { files: { path: string }[]; dotenvs: { variables: string[] }[] };
     expect(json.files.some((f) => f.path === '.env')).toBe(false);
-    expect(json.dotenv.variables).toContain('BETTER_AUTH_SECRET');
+    expect(json.dotenvs[0]?.variables).toContain('BETTER_AUTH_SECRET');
   });
 
   it('the dry-run text lists files with sizes, dependencies and env var names', async () => {
