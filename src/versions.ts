@@ -22,6 +22,15 @@ export const PINNED_VERSIONS = {
   '@types/react-dom': '19.3.0',
   '@types/better-sqlite3': '7.6.13',
   '@types/pg': '8.15.6',
+  // Separate Node backends (backend/package.json).
+  express: '5.3.0',
+  cors: '2.8.6',
+  '@types/express': '5.0.6',
+  '@types/cors': '2.8.19',
+  hono: '4.13.19',
+  '@hono/node-server': '2.1.9',
+  fastify: '5.12.8',
+  '@fastify/cors': '11.4.3',
 } as const;
 
 export type PinnedPackage = keyof typeof PINNED_VERSIONS;

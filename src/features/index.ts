@@ -1,13 +1,24 @@
 // The features a project is assembled from, in the order their files and variables appear.
+import { envFileOf } from '../env/render.js';
 import type { EnvVar } from '../env/types.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { apiClient, backendForFrontend, tokenClient } from './api-client.js';
+import { backendServer } from './backend.js';
 import { database } from './database.js';
-import { nextApp } from './next-app.js';
+import { nextApi, nextApp } from './next-app.js';
 import { oauthProviders } from './oauth.js';
 import type { Feature } from './types.js';
 
-export const FEATURES: readonly Feature[] = [nextApp, database, oauthProviders, apiClient, tokenClient, backendForFrontend];
+export const FEATURES: readonly Feature[] = [
+  nextApp,
+  nextApi,
+  database,
+  oauthProviders,
+  apiClient,
+  tokenClient,
+  backendForFrontend,
+  backendServer,
+];
 
 /** The env registry of a project with these options (variables its features read). */
 export function envVarsFor(options: ProjectOptions): EnvVar[] {
@@ -16,8 +27,10 @@ export function envVarsFor(options: ProjectOptions): EnvVar[] {
   for (const feature of FEATURES) {
     if (!feature.applies(options)) continue;
     for (const v of feature.env?.(options) ?? []) {
-      if (seen.has(v.name)) continue;
-      seen.add(v.name);
+      // The same name may live in two env files (BETTER_AUTH_URL in .env and backend/.env).
+      const key = `${envFileOf(v)}\0${v.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       vars.push(v);
     }
   }

@@ -19,3 +19,10 @@ export const nextApp: Feature = {
   env: () => [...CORE_ENV],
   nextSteps: (_options, context) => [`${context.run} db:migrate`, `${context.run} dev`],
 };
+
+/** The protected API as route handlers in the same app (`--backend next`). */
+export const nextApi: Feature = {
+  id: 'next-api',
+  applies: (options) => options.backend === 'next',
+  templateDirs: () => ['next-api'],
+};

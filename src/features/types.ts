@@ -43,4 +43,10 @@ export interface TemplateContext extends ProjectOptions {
   run: string;
   /** e.g. "npm install", "pnpm install" */
   installCommand: string;
+  /** The API runs as its own server in backend/ (not Next.js route handlers). */
+  hasSeparateBackend: boolean;
+  /** e.g. "Express"; empty for `--backend next`. */
+  backendLabel: string;
+  /** The separate backend is a Node server (Express, Hono, Fastify). */
+  hasNodeBackend: boolean;
 }

@@ -2,7 +2,7 @@
 // `--help` can list choices without loading zod or any template machinery.
 
 export const FRAMEWORKS = ['next'] as const;
-export const BACKENDS = ['next'] as const;
+export const BACKENDS = ['next', 'express', 'hono', 'fastify', 'fastapi'] as const;
 export const STORAGES = ['memory', 'cookie', 'local'] as const;
 export const PROVIDERS = ['google', 'github', 'discord', 'microsoft', 'apple', 'gitlab'] as const;
 export const DATABASES = ['sqlite', 'postgres', 'mysql'] as const;
@@ -11,6 +11,8 @@ export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 
 export type Framework = (typeof FRAMEWORKS)[number];
 export type Backend = (typeof BACKENDS)[number];
+/** Backends that run as their own server in `backend/`, verifying the JWT against the JWKS. */
+export type SeparateBackend = Exclude<Backend, 'next'>;
 export type Storage = (typeof STORAGES)[number];
 export type Provider = (typeof PROVIDERS)[number];
 export type Database = (typeof DATABASES)[number];

@@ -75,9 +75,9 @@ export interface BooleanDecl<K extends OptionKey = OptionKey> extends DeclBase<K
 
 export type OptionDecl = SelectDecl | MultiSelectDecl | BooleanDecl;
 
-/** Which API locations each framework supports. Later issues add separate backends. */
+/** Which API locations each framework supports. */
 export const SUPPORTED_BACKENDS: Readonly<Record<Framework, readonly Backend[]>> = {
-  next: ['next'],
+  next: ['next', 'express', 'hono', 'fastify', 'fastapi'],
 };
 
 /** Package manager that launched us (`npm_config_user_agent`, e.g. "pnpm/9.1.0 npm/? node/v20"). */
@@ -114,7 +114,13 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     question: 'Where does the protected API live?',
     description: 'where the JWT-protected API lives',
     choices: BACKENDS,
-    labels: { next: { label: 'Next.js route handlers', hint: 'same app' } },
+    labels: {
+      next: { label: 'Next.js route handlers', hint: 'same app' },
+      express: { label: 'Express', hint: 'separate Node server in backend/' },
+      hono: { label: 'Hono', hint: 'separate Node server in backend/' },
+      fastify: { label: 'Fastify', hint: 'separate Node server in backend/' },
+      fastapi: { label: 'FastAPI', hint: 'separate Python server in backend/' },
+    },
     default: 'next',
     allowed: (answers) => (answers.framework ? SUPPORTED_BACKENDS[answers.framework] : BACKENDS),
   },

@@ -1,5 +1,6 @@
 // What every template sees, derived from the options alone.
 import type { PackageManager, Provider, ProjectOptions } from '../options/choices.js';
+import { BACKEND_LABELS } from '../features/backend.js';
 import type { ProviderInfo, TemplateContext } from '../features/types.js';
 
 export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
@@ -34,5 +35,8 @@ export function buildTemplateContext(options: ProjectOptions): TemplateContext {
     hasProviders: providerList.length > 0,
     run: runCommand(options.pm),
     installCommand: installCommand(options.pm),
+    hasSeparateBackend: options.backend !== 'next',
+    backendLabel: options.backend === 'next' ? '' : BACKEND_LABELS[options.backend],
+    hasNodeBackend: options.backend !== 'next' && options.backend !== 'fastapi',
   };
 }
