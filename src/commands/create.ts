@@ -1,5 +1,6 @@
 // The create command: options → warnings → plan → apply → install → git → next steps.
 // Loaded lazily by src/cli.ts, so `--help` never pays for zod, handlebars, clack or execa.
+import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import { givenValues, runFlags } from '../options/flags.js';
 import { clackPrompter } from '../options/prompts.js';
@@ -88,7 +89,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
 
   const { pm } = request.options;
   let installFailed = false;
-  if (request.answers.install) installFailed = !(await install(request, clack, out));
+  if (request.answers.install) installFailed = !(await install(request, thePlan.installDirs, clack, out));
   if (request.answers.git) await initGit(request.targetDir, out);
 
   out.section('Next steps', nextSteps(request, thePlan, installFailed));
@@ -119,22 +120,30 @@ function nextSteps(request: CreateRequest, thePlan: Plan, installFailed: boolean
 }
 
 /** `<pm> install` in the project, with a spinner on a terminal. False when it failed. */
-async function install(request: CreateRequest, clack: Clack | undefined, out: Out): Promise<boolean> {
-  const command = installCommand(request.options.pm);
+async function install(request: CreateRequest, installDirs: readonly string[], clack: Clack | undefined, out: Out): Promise<boolean> {
+  for (const dir of installDirs) {
+    if (!(await installIn(dir, request, clack, out))) return false;
+  }
+  return true;
+}
+
+async function installIn(dir: string, request: CreateRequest, clack: Clack | undefined, out: Out): Promise<boolean> {
+  const command = `${installCommand(request.options.pm)}${dir === '.' ? '' : ` (in ${dir}/)`}`;
   const spin = clack?.spinner();
   if (spin) spin.start(`Running ${command}`);
   else out.info(`Running ${command}...`);
   const { execa } = await import('execa');
   const result = await execa(request.options.pm, ['install'], {
-    cwd: request.targetDir,
+    cwd: join(request.targetDir, dir),
     all: true,
     reject: false,
     stdin: 'ignore',
     env: { npm_config_update_notifier: 'false' },
   });
   if (!result.failed) {
-    if (spin) spin.stop(`Installed dependencies with ${request.options.pm}`);
-    else out.info(`Installed dependencies with ${request.options.pm}.`);
+    const where = dir === '.' ? '' : ` in ${dir}/`;
+    if (spin) spin.stop(`Installed dependencies${where} with ${request.options.pm}`);
+    else out.info(`Installed dependencies${where} with ${request.options.pm}.`);
     return true;
   }
   const reason = (result as { code?: string }).code === 'ENOENT' ? `${request.options.pm} was not found on PATH` : `exit code ${result.exitCode ?? '?'}`;

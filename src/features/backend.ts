@@ -123,6 +123,7 @@ export const backendServer: Feature = {
     'dev:web': 'next dev',
     'dev:api': isNodeBackend(options) ? 'cd backend && npm run dev' : 'cd backend && python3 -m uvicorn main:app --reload --port 8000',
   }),
+  installDirs: (options) => (isNodeBackend(options) ? ['backend'] : []),
   env: (options) => [apiUrlVar(options), ...BACKEND_ENV],
   nextSteps: (options) =>
     separateBackend(options) === 'fastapi'

@@ -5,6 +5,7 @@ import type { ProjectOptions } from '../options/choices.js';
 import { apiClient, backendForFrontend, tokenClient } from './api-client.js';
 import { backendServer } from './backend.js';
 import { database } from './database.js';
+import { envTooling } from './env-tooling.js';
 import { nextApi, nextApp } from './next-app.js';
 import { oauthProviders } from './oauth.js';
 import type { Feature } from './types.js';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   tokenClient,
   backendForFrontend,
   backendServer,
+  envTooling,
 ];
 
 /** The env registry of a project with these options (variables its features read). */

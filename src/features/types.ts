@@ -20,6 +20,13 @@ export interface Feature {
   dependencies?(options: ProjectOptions): PinnedPackage[];
   devDependencies?(options: ProjectOptions): PinnedPackage[];
   scripts?(options: ProjectOptions): Record<string, string>;
+  /** Folders (relative, posix) with their own package.json, installed after the root one. */
+  installDirs?(options: ProjectOptions): string[];
+  /**
+   * Files computed from the merged env registry rather than rendered from a template
+   * (e.g. a CI workflow that lists every required variable).
+   */
+  generatedFiles?(options: ProjectOptions, env: readonly EnvVar[]): { path: string; content: string }[];
   env?(options: ProjectOptions): EnvVar[];
   /** Printed after a successful run, in order. Commands use the chosen package manager. */
   nextSteps?(options: ProjectOptions, context: TemplateContext): string[];

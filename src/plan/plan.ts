@@ -31,6 +31,8 @@ export interface Plan {
   env: EnvVar[];
   warnings: string[];
   nextSteps: string[];
+  /** Where `<pm> install` runs after writing: the root first, then e.g. `backend`. */
+  installDirs: string[];
 }
 
 /** Paths plan() generates itself; a template writing one is a bug. */
@@ -135,7 +137,9 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
   const envNames = new Set<string>();
   const warnings: string[] = [];
   const nextSteps: string[] = [];
+  const installDirs = ['.'];
   for (const feature of active) {
+    for (const dir of feature.installDirs?.(options) ?? []) if (!installDirs.includes(dir)) installDirs.push(dir);
     for (const name of feature.dependencies?.(options) ?? []) dependencies.set(name, pin(name, feature.id));
     for (const name of feature.devDependencies?.(options) ?? []) devDependencies.set(name, pin(name, feature.id));
     for (const [name, command] of Object.entries(feature.scripts?.(options) ?? {})) {
@@ -168,6 +172,13 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     engines: { node: '>=20.12' },
   };
   const put = (path: string, content: string) => files.set(path, { path, content, source: CLI_NAME });
+  for (const feature of active) {
+    for (const file of feature.generatedFiles?.(options, env) ?? []) {
+      const existing = files.get(file.path);
+      if (existing) throw new Error(`bug: ${file.path} is written by both ${existing.source} and feature "${feature.id}"`);
+      files.set(file.path, { ...file, source: feature.id });
+    }
+  }
   put('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
   for (const [envFile, vars] of varsByFile(env)) put(`${envFile}.example`, renderEnvExample(vars));
   const readme = files.get('README.md');
@@ -200,5 +211,6 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     env,
     warnings,
     nextSteps,
+    installDirs,
   };
 }
