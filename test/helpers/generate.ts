@@ -19,11 +19,8 @@ export interface GenerateOptions {
 
 export const BIN = path.join(REPO_ROOT, 'bin/create-better-auth-jwt.js');
 
-/** Flip to false once the CLI writes the full project (it must, for the final runs). */
-const USE_INTERIM_RENDERER = true;
-
 export function cliArgs(dir: string, options: GenerateOptions = {}): string[] {
-  const args = [dir, '--yes', '--no-install', '--no-git'];
+  const args = [dir, '--yes', '--no-install', '--no-git', '--pm', 'npm'];
   if (options.storage) args.push('--storage', options.storage);
   if (options.http) args.push('--http', options.http);
   if (options.db) args.push('--db', options.db);
@@ -36,16 +33,17 @@ export function cliArgs(dir: string, options: GenerateOptions = {}): string[] {
  * Throws with the CLI's output when it fails.
  */
 export async function generateProject(dir: string, options: GenerateOptions = {}): Promise<string> {
-  const result = USE_INTERIM_RENDERER
-    ? await execa('node', ['/work/ref/render.mjs', dir, JSON.stringify(options)], { reject: false, all: true, timeout: 60_000 })
-    : await execa('node', [BIN, ...cliArgs(dir, options)], {
-        reject: false,
-        all: true,
-        timeout: 60_000,
-        // No TTY: the CLI must not prompt; CI=1 keeps it from trying.
-        env: { CI: '1', NO_COLOR: '1' },
-        stdin: 'ignore',
-      });
+  if (!fs.existsSync(BIN) || !fs.existsSync(path.join(REPO_ROOT, 'dist'))) {
+    throw new Error('The CLI is not built: run `npm run build` first (npm test and npm run test:e2e do).');
+  }
+  const result = await execa('node', [BIN, ...cliArgs(dir, options)], {
+    reject: false,
+    all: true,
+    timeout: 60_000,
+    // No TTY (stdin ignored): the CLI must not prompt.
+    env: { CI: '1', NO_COLOR: '1' },
+    stdin: 'ignore',
+  });
   if (result.exitCode !== 0 || !fs.existsSync(path.join(dir, 'package.json'))) {
     throw new Error(`Generating ${dir} with ${JSON.stringify(options)} failed (exit ${result.exitCode}):\n${result.all}`);
   }

@@ -1,0 +1,98 @@
+// Starts a built Next.js project with `next start` on 127.0.0.1 in its own process group,
+// so stopping it also ends the `next-server` child that outlives its parent otherwise.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The environment of the test runner minus what would change how Next.js or the app behaves. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST') || key.startsWith('npm_')) delete env[key];
+  }
+  return { ...env, NEXT_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false', ...extra };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Every server started and not yet stopped, so a crashed test run can still clean up. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+});
+
+export async function startNext(
+  projectDir: string,
+  env: Record<string, string>,
+  { readyPath = '/login', timeoutMs = 60_000 } = {},
+): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const nextBin = path.join(projectDir, 'node_modules/next/dist/bin/next');
+  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: projectDir,
+    env: cleanEnv({ NODE_ENV: 'production', PORT: String(port), BETTER_AUTH_URL: url, ...env }),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+
+  const server: RunningServer = {
+    url,
+    logs: () => output,
+    async stop() {
+      if (!exited) {
+        killGroup(child, 'SIGTERM');
+        await Promise.race([exitPromise, sleep(5_000)]);
+        killGroup(child, 'SIGKILL');
+        await Promise.race([exitPromise, sleep(2_000)]);
+      }
+      running.delete(child);
+    },
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`next start exited before it was ready:\n${output}`);
+    try {
+      const response = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) });
+      if (response.status < 500) return server;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  await server.stop();
+  throw new Error(`next start was not ready within ${timeoutMs} ms:\n${output}`);
+}
