@@ -33,6 +33,7 @@ export const RULES = {
   'jwt-hs256': ['error', 'JWT_ALGORITHM=HS256: Better Auth signs JWTs asymmetrically only'],
   'invalid-seconds': ['error', 'duration that is not a positive whole number of seconds'],
   'ttl-order': ['error', 'access-token lifetime not shorter than the session lifetime'],
+  'cross-file-mismatch': ['warning', 'the app (.env) and its API server (backend/.env) disagree on BETTER_AUTH_URL, JWT_ISSUER, JWT_AUDIENCE or JWT_ALGORITHM'],
   'public-secret': ['error', 'secret-looking variable exposed to the browser by its prefix'],
   // git
   'dotenv-not-ignored': ['error', '.env is not git-ignored'],
@@ -49,7 +50,7 @@ export const RULES = {
   'dotenv-unexpanded-reference': ['warning', '${VAR} is loaded literally by dotenv'],
   // scanning and setup
   'manifest-invalid': ['error', 'create-better-auth-jwt.json cannot be read'],
-  'nested-project': ['info', 'a subdirectory with its own .env.example or manifest is checked on its own (--cwd)'],
+  'nested-project': ['info', 'a subdirectory with its own .env.example or manifest that is not one of this project\'s env files (backend/) is checked on its own (--cwd)'],
   'scan-skipped': ['info', 'a source file was skipped (binary, too large, unreadable)'],
   'scan-parse-error': ['info', 'a source file could not be parsed; env reads in it may be missed'],
   'dynamic-env-key': ['info', 'env read with a computed name that cannot be checked'],

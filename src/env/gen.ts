@@ -1,9 +1,11 @@
-// `gen env`: renders the env registry into `.env.example` and the README's env table, and
-// (with --write-env) adds missing keys to `.env` without touching an existing value.
-import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+// `gen env`: renders the env registry into one `.env.example` per env file (`.env.example`,
+// `backend/.env.example`...) and the README's env table (every variable of every file), and
+// (with --write-env) adds missing keys to each env file without touching an existing value.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CliError } from '../errors.js';
+import { MANIFEST_FILE, hashContent } from '../plan/manifest.js';
 import { unifiedDiff } from './diff.js';
 import { parseDotenv } from './dotenv.js';
 import { readTextFile, writeFileAtomic } from './files.js';
@@ -11,23 +13,32 @@ import { mask } from './findings.js';
 import { looksSecret } from './names.js';
 import {
   EXAMPLE_FILE,
-  MANIFEST_FILE,
-  generatorNames,
+  envFileUnits,
+  generatorKeys,
   mergeWithExample,
   parseExample,
   readManifest,
   registryFor,
+  type EnvFileUnit,
   type EnvVarsFor,
-  type ExampleEntry,
 } from './registry.js';
-import { ENV_TABLE_END, ENV_TABLE_START, formatEnvValue, renderDotEnv, renderEnvExample, renderEnvTable, replaceEnvTable } from './render.js';
+import {
+  DEFAULT_ENV_FILE,
+  ENV_TABLE_END,
+  ENV_TABLE_START,
+  formatEnvValue,
+  renderDotEnv,
+  renderEnvExample,
+  renderEnvTable,
+  replaceEnvTable,
+} from './render.js';
 import type { EnvVar } from './types.js';
 
 export interface GenEnvOptions {
   cwd: string;
   /** Write nothing; report drift. */
   check?: boolean;
-  /** Also add missing keys to `.env`. */
+  /** Also add missing keys to each env file (`.env`, `backend/.env`...). */
   writeEnv?: boolean;
   envVarsFor?: EnvVarsFor;
   /** Source of generated secrets (tests inject a fixed one). */
@@ -40,18 +51,19 @@ export interface FileChange {
   after: string;
   /** What changed, in words (never a value). */
   summary: string;
+  /** An env file holding real values (`.env`, `backend/.env`): never diffed, written 0600. */
+  holdsValues?: boolean;
 }
 
 export interface GenEnvPlan {
+  /** Every variable of every env file, in README order. */
   vars: EnvVar[];
   changes: FileChange[];
   /** Informational lines (kept/dropped variables...). */
   notes: string[];
-  /** Names whose values were generated into .env. */
-  generated: string[];
+  /** Variables whose values were generated, with their env file. */
+  generated: Array<{ file: string; name: string }>;
 }
-
-export const DOTENV_FILE = '.env';
 
 export function newSecret(): string {
   return randomBytes(32).toString('base64');
@@ -78,10 +90,6 @@ function findReadme(root: string): string {
 function must(file: string, read: ReturnType<typeof readTextFile>): string | undefined {
   if (read.status === 'unreadable') throw new CliError(`${file} cannot be read: ${read.why}`);
   return read.status === 'ok' ? read.text : undefined;
-}
-
-export function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text).digest('hex')}`;
 }
 
 /** Adds missing keys to an existing `.env`; fills an empty generated secret in place. */
@@ -120,6 +128,21 @@ export function addMissingToDotenv(text: string, vars: readonly EnvVar[], makeSe
   return { text: out, added, generated };
 }
 
+/** The `.env` change of one env file: created with local defaults, or missing keys added. */
+function dotenvChange(root: string, file: string, vars: readonly EnvVar[], makeSecret: () => string): { change: FileChange; generated: string[] } {
+  const text = must(file, readTextFile(path.join(root, file)));
+  if (text === undefined) {
+    const generated = vars.filter((v) => v.generate === 'secret').map((v) => v.name);
+    return { change: { file, before: undefined, after: renderDotEnv(vars, makeSecret), summary: `created with ${vars.length} variable(s)`, holdsValues: true }, generated };
+  }
+  const r = addMissingToDotenv(text, vars, makeSecret);
+  const filled = r.generated.filter((n) => !r.added.includes(n));
+  const parts: string[] = [];
+  if (r.added.length) parts.push(`added ${r.added.join(', ')}`);
+  if (filled.length) parts.push(`filled in empty ${filled.join(', ')}`);
+  return { change: { file, before: text, after: r.text, summary: parts.join('; '), holdsValues: true }, generated: r.generated };
+}
+
 export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
   const root = path.resolve(options.cwd);
   const envVarsFor = options.envVarsFor ?? (await (await import('./wiring.js')).loadEnvVarsFor());
@@ -128,33 +151,49 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
 
   const manifest = readManifest(root);
   if (manifest.status === 'invalid') throw new CliError(`${MANIFEST_FILE} ${manifest.problem}`);
-  const exampleText = must(EXAMPLE_FILE, readTextFile(path.join(root, EXAMPLE_FILE)));
-  if (manifest.status === 'absent' && exampleText === undefined) {
-    throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${EXAMPLE_FILE} in ${root} (run it in a generated project, or pass --cwd)`);
-  }
   let registry: EnvVar[] = [];
   let owned = new Set<string>();
   if (manifest.status === 'ok') {
     try {
       registry = registryFor(manifest.manifest, envVarsFor);
-      owned = generatorNames(manifest.manifest.options, envVarsFor);
+      owned = generatorKeys(manifest.manifest.options, envVarsFor);
     } catch (error) {
       throw new CliError(`${MANIFEST_FILE} has options this CLI cannot use: ${(error as Error).message}`);
     }
-  } else {
-    notes.push(`no ${MANIFEST_FILE}: documenting the variables already in ${EXAMPLE_FILE}`);
   }
-  const example: ExampleEntry[] = exampleText === undefined ? [] : parseExample(exampleText);
-  const { vars, kept, dropped } = mergeWithExample(registry, example, owned);
-  if (kept.length > 0 && manifest.status === 'ok') notes.push(`kept ${kept.length} variable(s) of your own from ${EXAMPLE_FILE}: ${kept.join(', ')}`);
-  if (dropped.length > 0) notes.push(`removed ${dropped.join(', ')} from ${EXAMPLE_FILE}: this project's options no longer use them`);
+  // Without a manifest only the root `.env.example` is known (and must exist).
+  const units: EnvFileUnit[] = envFileUnits(registry);
 
   const changes: FileChange[] = [];
-  const generated: string[] = [];
+  const generated: GenEnvPlan['generated'] = [];
+  const keptAll: EnvVar[] = [];
+  for (const unit of units) {
+    const exampleText = must(unit.example, readTextFile(path.join(root, unit.example)));
+    if (unit.file === DEFAULT_ENV_FILE && manifest.status === 'absent') {
+      if (exampleText === undefined) {
+        throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${EXAMPLE_FILE} in ${root} (run it in a generated project, or pass --cwd)`);
+      }
+      notes.push(`no ${MANIFEST_FILE}: documenting the variables already in ${EXAMPLE_FILE}`);
+    }
+    const example = exampleText === undefined ? [] : parseExample(exampleText);
+    const { vars, kept, dropped } = mergeWithExample(unit.vars, example, owned, unit.file);
+    keptAll.push(...kept);
+    if (kept.length > 0 && manifest.status === 'ok') notes.push(`kept ${kept.length} variable(s) of your own from ${unit.example}: ${kept.map((v) => v.name).join(', ')}`);
+    if (dropped.length > 0) notes.push(`removed ${dropped.join(', ')} from ${unit.example}: this project's options no longer use them`);
 
-  let newExample = renderEnvExample(vars);
-  if (usesCrlf(exampleText)) newExample = toCrlf(newExample);
-  changes.push({ file: EXAMPLE_FILE, before: exampleText, after: newExample, summary: exampleText === undefined ? 'created' : 'rewritten from the env registry' });
+    let rendered = renderEnvExample(vars);
+    if (usesCrlf(exampleText)) rendered = toCrlf(rendered);
+    changes.push({ file: unit.example, before: exampleText, after: rendered, summary: exampleText === undefined ? 'created' : 'rewritten from the env registry' });
+
+    if (options.writeEnv) {
+      const r = dotenvChange(root, unit.file, vars, makeSecret);
+      changes.push(r.change);
+      generated.push(...r.generated.map((name) => ({ file: unit.file, name })));
+    }
+  }
+  // The README lists every variable of every file: the registry in its own order (as the
+  // scaffolder renders it), then the user's own variables per file.
+  const vars = [...registry, ...keptAll];
 
   const readmeName = findReadme(root);
   const readmeText = must(readmeName, readTextFile(path.join(root, readmeName)));
@@ -166,26 +205,8 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
   const newReadme = hasBlock
     ? replaceEnvTable(before, crlf ? toCrlf(table) : table)
     : before + (crlf ? toCrlf : (t: string) => t)(replaceEnvTable(before, table).slice(before.length));
-  changes.push({ file: readmeName, before: readmeText, after: newReadme, summary: readmeText === undefined ? 'created with the env table' : 'env table updated' });
-
-  if (options.writeEnv) {
-    const dotenvText = must(DOTENV_FILE, readTextFile(path.join(root, DOTENV_FILE)));
-    if (dotenvText === undefined) {
-      const withSecrets: string[] = [];
-      const text = renderDotEnv(vars, () => makeSecret());
-      for (const v of vars) if (v.generate === 'secret') withSecrets.push(v.name);
-      generated.push(...withSecrets);
-      changes.push({ file: DOTENV_FILE, before: undefined, after: text, summary: `created with ${vars.length} variable(s)` });
-    } else {
-      const r = addMissingToDotenv(dotenvText, vars, makeSecret);
-      generated.push(...r.generated);
-      const filled = r.generated.filter((n) => !r.added.includes(n));
-      const parts = [];
-      if (r.added.length) parts.push(`added ${r.added.join(', ')}`);
-      if (filled.length) parts.push(`filled in empty ${filled.join(', ')}`);
-      changes.push({ file: DOTENV_FILE, before: dotenvText, after: r.text, summary: parts.join('; ') });
-    }
-  }
+  // The README comes right after the root .env.example, as before env files multiplied.
+  changes.splice(1, 0, { file: readmeName, before: readmeText, after: newReadme, summary: readmeText === undefined ? 'created with the env table' : 'env table updated' });
   return { vars, changes, notes, generated };
 }
 
@@ -216,21 +237,26 @@ export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<v
       io.stdout('gen env --check: up to date\n');
       return;
     }
+    const examples = new Set(plan.changes.filter((c) => c.file.endsWith('.example')).map((c) => c.file));
     for (const c of changed) {
-      if (c.file === DOTENV_FILE) {
-        io.stdout(`${DOTENV_FILE}: would be ${c.before === undefined ? 'created' : 'changed'} (${c.summary})\n`);
+      if (c.holdsValues) {
+        io.stdout(`${c.file}: would be ${c.before === undefined ? 'created' : 'changed'} (${c.summary})\n`);
         continue;
       }
-      io.stdout(unifiedDiff(c.file, c.before ?? '', c.after, c.file === EXAMPLE_FILE ? maskEnvLine(plan.vars) : undefined));
+      io.stdout(unifiedDiff(c.file, c.before ?? '', c.after, examples.has(c.file) ? maskEnvLine(plan.vars) : undefined));
     }
     throw new CliError(`gen env --check: ${changed.map((c) => c.file).join(', ')} out of date; run: npx create-better-auth-jwt gen env`);
   }
 
   for (const c of changed) {
-    writeFileAtomic(path.join(root, c.file), c.after, c.file === DOTENV_FILE ? 0o600 : undefined);
+    const abs = path.join(root, c.file);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileAtomic(abs, c.after, c.holdsValues ? 0o600 : undefined);
     io.stdout(`${c.before === undefined ? 'created' : 'updated'} ${c.file}${c.summary ? ` (${c.summary})` : ''}\n`);
   }
-  if (plan.generated.length > 0) io.stdout(`generated a random value for ${plan.generated.join(', ')} in ${DOTENV_FILE} (not shown)\n`);
+  const byFile = new Map<string, string[]>();
+  for (const g of plan.generated) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g.name]);
+  for (const [file, names] of byFile) io.stdout(`generated a random value for ${names.join(', ')} in ${file} (not shown)\n`);
   updateManifestHashes(root, plan.changes);
   if (changed.length === 0) io.stdout('gen env: everything up to date\n');
 }
@@ -243,9 +269,9 @@ function updateManifestHashes(root: string, changes: readonly FileChange[]): voi
   if (!files || typeof files !== 'object') return;
   let dirty = false;
   for (const c of changes) {
-    if (c.before === undefined || c.before === c.after || c.file === DOTENV_FILE) continue;
-    if (files[c.file] === sha256(c.before)) {
-      files[c.file] = sha256(c.after);
+    if (c.before === undefined || c.before === c.after || c.holdsValues) continue;
+    if (files[c.file] === hashContent(c.before)) {
+      files[c.file] = hashContent(c.after);
       dirty = true;
     }
   }

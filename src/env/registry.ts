@@ -4,12 +4,35 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATABASES, PROVIDERS, type ProjectOptions } from '../options/choices.js';
+import { MANIFEST_FILE } from '../plan/manifest.js';
 import { parseDotenv } from './dotenv.js';
 import { looksSecret, publicPrefixOf } from './names.js';
+import { DEFAULT_ENV_FILE, envFileOf, envVarKey, varsByFile } from './render.js';
 import type { EnvKind, EnvVar } from './types.js';
 
-export const MANIFEST_FILE = 'create-better-auth-jwt.json';
-export const EXAMPLE_FILE = '.env.example';
+/** The documentation of an env file sits next to it: `.env` → `.env.example`. */
+export function exampleFileOf(envFile: string): string {
+  return `${envFile}.example`;
+}
+
+export const EXAMPLE_FILE = exampleFileOf(DEFAULT_ENV_FILE);
+
+/** The directory of an env file relative to the project root, '' for the root. */
+export function envDirOf(envFile: string): string {
+  const dir = path.posix.dirname(envFile);
+  return dir === '.' ? '' : dir;
+}
+
+/**
+ * An env file name a manifest may declare: a relative posix path inside the project whose
+ * last segment is a dotenv file name (`.env`, `backend/.env`, `apps/api/.env.local`).
+ */
+export function isEnvFilePath(file: string): boolean {
+  if (file === '' || file.startsWith('/') || file.includes('\\')) return false;
+  const parts = file.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) return false;
+  return /^\.env(?:\.[\w-]+)*$/.test(parts[parts.length - 1] as string) && !file.endsWith('.example');
+}
 
 /** The function that lists a project's variables for its options (src/features envVarsFor). */
 export type EnvVarsFor = (options: ProjectOptions) => EnvVar[];
@@ -56,6 +79,10 @@ export function normaliseDeclared(input: unknown): EnvVar | undefined {
   if (typeof o.localDefault === 'string' && !secret) v.localDefault = o.localDefault;
   if (o.generate === 'secret') v.generate = 'secret';
   if (typeof o.note === 'string' && o.note) v.note = o.note;
+  if (o.file !== undefined) {
+    if (typeof o.file !== 'string' || !isEnvFilePath(o.file)) return undefined;
+    if (o.file !== DEFAULT_ENV_FILE) v.file = o.file;
+  }
   return v;
 }
 
@@ -96,28 +123,49 @@ export function readManifest(root: string): ManifestResult {
   };
 }
 
-/** Registry variables for the options, with the user's declarations replacing or following them. */
+/**
+ * Registry variables for the options, with the user's declarations replacing or following
+ * them. A variable is identified by its env file and name: BETTER_AUTH_URL of `.env` and
+ * BETTER_AUTH_URL of `backend/.env` are two variables.
+ */
 export function registryFor(manifest: ProjectManifest, envVarsFor: EnvVarsFor): EnvVar[] {
   const vars = envVarsFor(manifest.options).map((v) => ({ ...v }));
   for (const d of manifest.env.declared) {
-    const at = vars.findIndex((v) => v.name === d.name);
+    const at = vars.findIndex((v) => envVarKey(v) === envVarKey(d));
     if (at === -1) vars.push(d);
     else vars[at] = d;
   }
   return vars;
 }
 
+/** One env file of a project with the registry variables that belong in it. */
+export interface EnvFileUnit {
+  /** `.env`, `backend/.env`: relative to the project root, posix. */
+  file: string;
+  /** Its documentation: `<file>.example`. */
+  example: string;
+  /** Its directory, '' for the root: code under it reads this file. */
+  dir: string;
+  vars: EnvVar[];
+}
+
+/** The env files of a registry, root `.env` first (always present). */
+export function envFileUnits(registry: readonly EnvVar[]): EnvFileUnit[] {
+  return [...varsByFile(registry)].map(([file, vars]) => ({ file, example: exampleFileOf(file), dir: envDirOf(file), vars }));
+}
+
 /**
- * Every name the generator itself could declare for this kind of project (any provider,
- * any database). A variable with such a name in `.env.example` that the current registry
- * does not have is a leftover from other options (a provider removed), not the user's own.
+ * Every (env file, name) the generator itself could declare for this kind of project (any
+ * provider, any database), as envVarKey()s. A variable with such a key in an `.env.example`
+ * that the current registry does not have is a leftover from other options (a provider
+ * removed), not the user's own.
  */
-export function generatorNames(options: ProjectOptions, envVarsFor: EnvVarsFor): Set<string> {
-  const names = new Set<string>();
+export function generatorKeys(options: ProjectOptions, envVarsFor: EnvVarsFor): Set<string> {
+  const keys = new Set<string>();
   for (const db of DATABASES) {
-    for (const v of envVarsFor({ ...options, db, providers: [...PROVIDERS] })) names.add(v.name);
+    for (const v of envVarsFor({ ...options, db, providers: [...PROVIDERS] })) keys.add(envVarKey(v));
   }
-  return names;
+  return keys;
 }
 
 export interface ExampleEntry {
@@ -168,8 +216,8 @@ export function parseExample(text: string): ExampleEntry[] {
 
 export const NO_DESCRIPTION = 'No description yet: write one in a comment above it in .env.example.';
 
-/** A variable documented only in `.env.example`, as a registry entry (so it survives gen env). */
-export function exampleToEnvVar(e: ExampleEntry): EnvVar {
+/** A variable documented only in an `.env.example`, as a registry entry (so it survives gen env). */
+export function exampleToEnvVar(e: ExampleEntry, envFile: string = DEFAULT_ENV_FILE): EnvVar {
   const [first, ...rest] = e.comment;
   const description = first ? first.replace(/\s*\((required|optional)\)\s*$/, '').trim() : '';
   const secret = looksSecret(e.name);
@@ -184,26 +232,34 @@ export function exampleToEnvVar(e: ExampleEntry): EnvVar {
     secret,
   };
   if (rest.length > 0) v.note = rest.join('\n');
+  if (envFile !== DEFAULT_ENV_FILE) v.file = envFile;
   return v;
 }
 
 /**
- * The full list `gen env` renders: the registry (manifest or not), then variables found only
- * in `.env.example` that the generator does not own, in file order.
+ * What `gen env` renders for one env file: its registry variables, then variables found only
+ * in its `.env.example` that the generator does not own (`owned`: generatorKeys()), in file
+ * order. `registry` holds the variables of `envFile` only.
  */
-export function mergeWithExample(registry: EnvVar[], example: ExampleEntry[], owned: Set<string>): { vars: EnvVar[]; kept: string[]; dropped: string[] } {
+export function mergeWithExample(
+  registry: readonly EnvVar[],
+  example: readonly ExampleEntry[],
+  owned: ReadonlySet<string>,
+  envFile: string = DEFAULT_ENV_FILE,
+): { vars: EnvVar[]; kept: EnvVar[]; dropped: string[] } {
   const vars = [...registry];
-  const known = new Set(registry.map((v) => v.name));
-  const kept: string[] = [];
+  const known = new Set(registry.filter((v) => envFileOf(v) === envFile).map((v) => v.name));
+  const kept: EnvVar[] = [];
   const dropped: string[] = [];
   for (const e of example) {
     if (known.has(e.name)) continue;
-    if (owned.has(e.name)) {
+    const v = exampleToEnvVar(e, envFile);
+    if (owned.has(envVarKey(v))) {
       dropped.push(e.name);
       continue;
     }
-    vars.push(exampleToEnvVar(e));
-    kept.push(e.name);
+    vars.push(v);
+    kept.push(v);
     known.add(e.name);
   }
   return { vars, kept, dropped };

@@ -11,6 +11,11 @@ export function envFileOf(v: EnvVar): string {
   return v.file ?? DEFAULT_ENV_FILE;
 }
 
+/** What identifies a variable: its env file and its name (one name may live in two files). */
+export function envVarKey(v: Pick<EnvVar, 'name' | 'file'>): string {
+  return `${v.file ?? DEFAULT_ENV_FILE}\0${v.name}`;
+}
+
 /** Variables per env file, root `.env` first, files in first-declared order. */
 export function varsByFile(vars: readonly EnvVar[]): Map<string, EnvVar[]> {
   const files = new Map<string, EnvVar[]>([[DEFAULT_ENV_FILE, []]]);

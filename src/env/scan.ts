@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_FILE } from '../plan/manifest.js';
 import type { EnvRead, ScanProblem } from './scan-types.js';
 
 export const JS_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts']);
@@ -46,8 +47,22 @@ function wanted(rel: string): boolean {
   return !hasSkippedSegment(rel);
 }
 
-/** A subdirectory with its own `.env.example` or manifest is a project of its own (monorepo). */
-const PROJECT_MARKERS = new Set(['.env.example', 'create-better-auth-jwt.json']);
+/**
+ * A subdirectory with its own `.env.example` or manifest is a project of its own (monorepo),
+ * unless it is the directory of one of this project's env files (`backend/`): then its
+ * `.env.example` documents that env file and its code belongs to this project.
+ */
+const EXAMPLE_MARKER = '.env.example';
+const PROJECT_MARKERS = new Set([EXAMPLE_MARKER, MANIFEST_FILE]);
+
+export interface ScanOptions {
+  /** Directories (relative, posix) whose `.env.example` belongs to this project. */
+  ownDirs?: readonly string[];
+}
+
+function marksNested(dir: string, name: string, ownDirs: ReadonlySet<string>): boolean {
+  return PROJECT_MARKERS.has(name) && !(name === EXAMPLE_MARKER && ownDirs.has(dir));
+}
 
 function withoutNested(files: string[], nested: string[]): string[] {
   if (nested.length === 0) return files;
@@ -56,7 +71,7 @@ function withoutNested(files: string[], nested: string[]): string[] {
 }
 
 /** Files git would consider part of the project (tracked or untracked, not ignored). */
-function listWithGit(root: string, nested: string[]): string[] | undefined {
+function listWithGit(root: string, nested: string[], ownDirs: ReadonlySet<string>): string[] | undefined {
   const result = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
     cwd: root,
     encoding: 'buffer',
@@ -73,7 +88,7 @@ function listWithGit(root: string, nested: string[]): string[] | undefined {
     const rel = out.slice(start, end);
     start = end + 1;
     const slash = rel.lastIndexOf('/');
-    if (slash !== -1 && PROJECT_MARKERS.has(rel.slice(slash + 1)) && !hasSkippedSegment(rel)) nested.push(rel.slice(0, slash));
+    if (slash !== -1 && marksNested(rel.slice(0, slash), rel.slice(slash + 1), ownDirs) && !hasSkippedSegment(rel)) nested.push(rel.slice(0, slash));
     // ls-files lists a path once per stage during a merge conflict; dedupe below.
     if (wanted(rel)) files.push(rel);
   }
@@ -84,7 +99,7 @@ function listWithGit(root: string, nested: string[]): string[] | undefined {
   return withoutNested([...new Set(files)], nested);
 }
 
-function listWithWalk(root: string, problems: ScanProblem[], nested: string[]): string[] {
+function listWithWalk(root: string, problems: ScanProblem[], nested: string[], ownDirs: ReadonlySet<string>): string[] {
   const files: string[] = [];
   const stack: string[] = [''];
   while (stack.length > 0) {
@@ -96,7 +111,7 @@ function listWithWalk(root: string, problems: ScanProblem[], nested: string[]): 
       if (dir !== '') problems.push({ kind: 'skipped', file: dir, message: 'directory cannot be read' });
       continue;
     }
-    if (dir !== '' && entries.some((e) => PROJECT_MARKERS.has(e.name) && e.isFile())) {
+    if (dir !== '' && entries.some((e) => marksNested(dir, e.name, ownDirs) && e.isFile())) {
       nested.push(dir);
       continue;
     }
@@ -118,12 +133,13 @@ export function isGitRepo(root: string): boolean {
   return r.status === 0 && r.stdout.trim() === 'true';
 }
 
-export function listSourceFiles(root: string, problems: ScanProblem[] = []): { files: string[]; via: 'git' | 'walk'; nested: string[] } {
+export function listSourceFiles(root: string, problems: ScanProblem[] = [], options: ScanOptions = {}): { files: string[]; via: 'git' | 'walk'; nested: string[] } {
   const nested: string[] = [];
-  const viaGit = isGitRepo(root) ? listWithGit(root, nested) : undefined;
+  const ownDirs = new Set(options.ownDirs ?? []);
+  const viaGit = isGitRepo(root) ? listWithGit(root, nested, ownDirs) : undefined;
   if (viaGit) return { files: viaGit.sort(), via: 'git', nested };
   nested.length = 0;
-  const files = listWithWalk(root, problems, nested);
+  const files = listWithWalk(root, problems, nested, ownDirs);
   return { files, via: 'walk', nested: nested.sort() };
 }
 
@@ -164,9 +180,9 @@ function readSource(abs: string): { buf: Buffer } | { skip: string } {
 
 type JsScanner = typeof import('./scan-js.js').scanJs;
 
-export async function scanProject(root: string): Promise<ScanResult> {
+export async function scanProject(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
-  const { files, via, nested } = listSourceFiles(root, problems);
+  const { files, via, nested } = listSourceFiles(root, problems, options);
   for (const dir of nested) problems.push({ kind: 'nested', file: dir, message: `a project of its own (it has its own .env.example or manifest): check it with --cwd ${dir}` });
   const reads: EnvRead[] = [];
   let scanJs: JsScanner | undefined;

@@ -4,6 +4,7 @@ import type { EnvVar } from '../../src/env/types.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
 
 const LOCAL = 'http://localhost:3000';
+export const BACKEND_ENV_FILE = 'backend/.env';
 
 export function fixtureEnvVarsFor(options: ProjectOptions): EnvVar[] {
   const vars: EnvVar[] = [
@@ -29,6 +30,20 @@ export function fixtureEnvVarsFor(options: ProjectOptions): EnvVar[] {
       { name: `${P}_CLIENT_SECRET`, group: `OAuth: ${p}`, description: `${p} OAuth client secret.`, required: true, kind: 'string', example: '', localDefault: '', usedBy: ['backend'], secret: true },
     );
   }
+  if (options.backend !== 'next') {
+    // A separate API server: the app learns its URL, the server gets its own backend/.env.
+    const file = BACKEND_ENV_FILE;
+    const group = 'API server (backend/)';
+    vars.push(
+      { name: 'NEXT_PUBLIC_API_URL', group: 'API server', description: 'URL of the API server.', required: true, kind: 'http-url', example: 'http://localhost:8000', localDefault: 'http://localhost:8000', usedBy: ['frontend'], secret: false },
+      { name: 'BETTER_AUTH_URL', group, description: 'URL of the auth server (JWKS).', required: true, kind: 'http-url', example: LOCAL, localDefault: LOCAL, usedBy: ['backend'], secret: false, file },
+      { name: 'JWT_ISSUER', group, description: 'Expected iss.', required: false, kind: 'string', example: '', localDefault: '', usedBy: ['backend'], secret: false, file },
+      { name: 'JWT_AUDIENCE', group, description: 'Expected aud.', required: false, kind: 'string', example: '', localDefault: '', usedBy: ['backend'], secret: false, file },
+      { name: 'JWT_ALGORITHM', group, description: 'The only algorithm accepted.', required: false, kind: 'enum', choices: ['EdDSA', 'ES256', 'RS256'], example: 'EdDSA', localDefault: 'EdDSA', usedBy: ['backend'], secret: false, file },
+      { name: 'CORS_ORIGIN', group, description: 'Frontend origin.', required: true, kind: 'http-url', example: LOCAL, localDefault: LOCAL, usedBy: ['backend'], secret: false, file },
+      { name: 'PORT', group, description: 'Port to listen on.', required: false, kind: 'string', example: '8000', localDefault: '8000', usedBy: ['backend'], secret: false, file },
+    );
+  }
   return vars.map((v) => {
     const copy = { ...v };
     if (copy.localDefault === undefined) delete copy.localDefault;
@@ -46,6 +61,8 @@ export const DEFAULT_OPTIONS: ProjectOptions = {
   http: 'fetch',
   pm: 'npm',
 };
+
+export const EXPRESS_OPTIONS: ProjectOptions = { ...DEFAULT_OPTIONS, backend: 'express' };
 
 export function manifestFor(options: ProjectOptions, declared: EnvVar[] = []): string {
   return `${JSON.stringify({ version: 1, generator: 'create-better-auth-jwt@0.1.0', options, env: { declared }, files: {} }, null, 2)}\n`;

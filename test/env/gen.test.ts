@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheckEnvCommand } from '../../src/commands/check-env.js';
 import { runGenEnvCommand } from '../../src/commands/gen-env.js';
 import { ENV_TABLE_END, ENV_TABLE_START } from '../../src/env/render.js';
-import { sha256 } from '../../src/env/gen.js';
+import { hashContent as sha256 } from '../../src/plan/manifest.js';
 import { DEFAULT_OPTIONS, fixtureEnvVarsFor, manifestFor } from './fixture-registry.js';
 import { captureIo, materialise, tempDir } from './helpers.js';
 
