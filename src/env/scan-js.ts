@@ -2,7 +2,8 @@
 // regexes: member access in every spelling (`process.env.X`, `process.env["X"]`,
 // `process?.env?.X`, `` process.env[`X`] ``, `import.meta.env.X`), destructuring with
 // defaults (`const { X, Y = "d" } = process.env`, also `const { env: { X } } = process`),
-// a local alias (`const env = process.env; env.X`) and SvelteKit's `$env/*` modules.
+// a local alias (`const env = process.env; env.X`, or a parameter defaulting to it:
+// `function readConfig(env = process.env)`) and SvelteKit's `$env/*` modules.
 // Loaded lazily: only files that pass the substring pre-filter get here.
 import { parse, type ParserPlugin } from '@babel/parser';
 import type { EnvRead, ScanProblem } from './scan-types.js';
@@ -153,6 +154,8 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
       const params = (node.params as Node[]).map((p) => {
         const q = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
+        // `function readConfig(env = process.env)`: the parameter is an alias of the env object.
+        if (p.type === 'AssignmentPattern' && q.type === 'Identifier' && isEnvObject(p.right)) aliases.add(q.name as string);
         return q.type === 'Identifier' ? (q.name as string) : '';
       });
       const id = node.id as Node | null | undefined;

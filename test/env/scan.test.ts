@@ -48,6 +48,19 @@ describe('scanJs', () => {
     expect(names(scanJs(code, 'a.ts', '.ts')).sort()).toEqual(['ALIASED:4', 'DYNAMIC:4', 'PRIVATE_X:1']);
   });
 
+  it('follows a parameter that defaults to process.env, through a helper (the generated API server config)', () => {
+    const code = [
+      'export function readConfig(env: NodeJS.ProcessEnv = process.env) {',
+      '  const get = (name: string) => env[name]?.trim() || undefined;',
+      "  const url = get('BETTER_AUTH_URL');",
+      "  return { url, algorithm: get('JWT_ALGORITHM') ?? 'EdDSA', port: env.PORT };",
+      '}',
+    ].join('\n');
+    const r = scanJs(code, 'config.ts', '.ts');
+    expect(names(r).sort()).toEqual(['BETTER_AUTH_URL:3', 'JWT_ALGORITHM:4', 'PORT:4']);
+    expect(r.problems).toEqual([]);
+  });
+
   it('resolves a helper that reads process.env[name] through its call sites', () => {
     const code = [
       'function seconds(name: string, fallback: number) {',
