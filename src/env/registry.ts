@@ -3,7 +3,7 @@
 // `.env.example`. `gen env` renders it; `check env` checks against it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DATABASES, PROVIDERS, type ProjectOptions } from '../options/choices.js';
+import { BACKENDS, DATABASES, HTTP_CLIENTS, PROVIDERS, STORAGES, type ProjectOptions } from '../options/choices.js';
 import { MANIFEST_FILE } from '../plan/manifest.js';
 import { parseDotenv } from './dotenv.js';
 import { looksSecret, publicPrefixOf } from './names.js';
@@ -156,14 +156,21 @@ export function envFileUnits(registry: readonly EnvVar[]): EnvFileUnit[] {
 
 /**
  * Every (env file, name) the generator itself could declare for this kind of project (any
- * provider, any database), as envVarKey()s. A variable with such a key in an `.env.example`
- * that the current registry does not have is a leftover from other options (a provider
- * removed), not the user's own.
+ * provider, database, backend, token storage or HTTP client), as envVarKey()s. A variable
+ * with such a key in an `.env.example` that the current registry does not have is a
+ * leftover from other options (a provider removed, the API server dropped), not the
+ * user's own.
  */
 export function generatorKeys(options: ProjectOptions, envVarsFor: EnvVarsFor): Set<string> {
   const keys = new Set<string>();
   for (const db of DATABASES) {
-    for (const v of envVarsFor({ ...options, db, providers: [...PROVIDERS] })) keys.add(envVarKey(v));
+    for (const backend of BACKENDS) {
+      for (const storage of STORAGES) {
+        for (const http of HTTP_CLIENTS) {
+          for (const v of envVarsFor({ ...options, db, backend, storage, http, providers: [...PROVIDERS] })) keys.add(envVarKey(v));
+        }
+      }
+    }
   }
   return keys;
 }
