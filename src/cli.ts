@@ -54,11 +54,17 @@ function report(error: unknown): number {
   return exitCodeOf(error);
 }
 
+/** An exit code a command set on process.exitCode (e.g. 1 for failed checks), else 0. */
+function exitCodeSetByCommand(): number {
+  const code = Number(process.exitCode ?? 0);
+  return Number.isInteger(code) && code >= 0 && code <= 255 ? code : 1;
+}
+
 /** Runs the CLI; resolves to the exit code (the bin sets process.exitCode). */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   try {
     await buildProgram().parseAsync([...argv]);
-    return 0;
+    return exitCodeSetByCommand();
   } catch (error) {
     return report(error);
   }
