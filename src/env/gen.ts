@@ -1,11 +1,11 @@
 // `gen env`: renders the env registry into one `.env.example` per env file (`.env.example`,
 // `backend/.env.example`...) and the README's env table (every variable of every file), and
 // (with --write-env) adds missing keys to each env file without touching an existing value.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CliError } from '../errors.js';
 import { MANIFEST_FILE, hashContent } from '../plan/manifest.js';
+import { makeSecret as newSecret } from '../writer/dotenv.js';
 import { unifiedDiff } from './diff.js';
 import { parseDotenv } from './dotenv.js';
 import { readTextFile, writeFileAtomic } from './files.js';
@@ -63,10 +63,6 @@ export interface GenEnvPlan {
   notes: string[];
   /** Variables whose values were generated, with their env file. */
   generated: Array<{ file: string; name: string }>;
-}
-
-export function newSecret(): string {
-  return randomBytes(32).toString('base64');
 }
 
 function usesCrlf(text: string | undefined): boolean {

@@ -182,7 +182,7 @@ describe('check env with a separate API server', () => {
   it('a backend/.env that is not git-ignored is flagged at its path', async () => {
     const dir = materialise('backend-clean', { git: true });
     write(dir, '.gitignore', 'node_modules/\n/.env\n');
-    expect((await findings(dir)).filter((f) => f[0].startsWith('dotenv-'))).toEqual([['dotenv-not-ignored', null, 'backend/.env', null]]);
+    expect((await findings(dir)).filter((f) => String(f[0]).startsWith('dotenv-'))).toEqual([['dotenv-not-ignored', null, 'backend/.env', null]]);
   });
 
   it('--from-process checks every file against the one environment, reporting a shared problem once', async () => {

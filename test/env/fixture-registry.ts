@@ -1,5 +1,6 @@
 // A fixed env registry for tests: the variables of a generated Next.js project, written out
 // here so that fixture expectations do not move when feature descriptions are edited.
+import { DEFAULT_PROJECT_OPTIONS } from '../../src/env/repo-docs.js';
 import type { EnvVar } from '../../src/env/types.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
 
@@ -51,16 +52,7 @@ export function fixtureEnvVarsFor(options: ProjectOptions): EnvVar[] {
   });
 }
 
-export const DEFAULT_OPTIONS: ProjectOptions = {
-  name: 'app',
-  framework: 'next',
-  backend: 'next',
-  storage: 'memory',
-  providers: [],
-  db: 'sqlite',
-  http: 'fetch',
-  pm: 'npm',
-};
+export const DEFAULT_OPTIONS: ProjectOptions = { ...DEFAULT_PROJECT_OPTIONS, name: 'app' };
 
 export const EXPRESS_OPTIONS: ProjectOptions = { ...DEFAULT_OPTIONS, backend: 'express' };
 

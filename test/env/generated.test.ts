@@ -13,7 +13,7 @@ import type { Feature } from '../../src/features/types.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
 import { diskTemplateStore } from '../../src/plan/disk-store.js';
 import { fileBytes, plan } from '../../src/plan/plan.js';
-import { GOOD_SECRET } from './fixture-registry.js';
+import { DEFAULT_OPTIONS, GOOD_SECRET } from './fixture-registry.js';
 import { captureIo, git, tempDir } from './helpers.js';
 
 function generate(options: ProjectOptions, features: readonly Feature[] = FEATURES): string {
@@ -46,7 +46,7 @@ async function expectClean(dir: string): Promise<void> {
   expect(checkIo.out() + checkIo.err()).not.toContain(GOOD_SECRET);
 }
 
-const BASE: ProjectOptions = { name: 'app', framework: 'next', backend: 'next', storage: 'memory', providers: [], db: 'sqlite', http: 'fetch', pm: 'npm' };
+const BASE: ProjectOptions = DEFAULT_OPTIONS;
 
 describe('generated projects', () => {
   const variants: ProjectOptions[] = [
