@@ -1,0 +1,339 @@
+// The backend battery's machinery: which backends exist and how to start them, a JWKS server
+// the tests control (it counts requests, rotates keys, goes down), and tokens minted with our
+// own keys through node:crypto — deliberately not jose, which the Node backends verify with.
+//
+// Adding a backend = one entry in BACKENDS (and a three-line test file calling runBattery).
+import { execa } from 'execa';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { linkDeps, REPO_ROOT } from '../helpers/deps-cache.js';
+import { BIN, cliArgs } from '../helpers/generate.js';
+import { cleanEnv, freePort } from '../helpers/server.js';
+
+export type BackendName = 'express' | 'hono' | 'fastify' | 'fastapi';
+
+/** Debian's interpreter: it has python3-fastapi, python3-jwt and uvicorn (the first `python3` on PATH may not). */
+export const SYSTEM_PYTHON = '/usr/bin/python3';
+
+export interface BackendEntry {
+  name: BackendName;
+  node: boolean;
+  /** Why this backend cannot run here, or undefined. */
+  skipReason(): string | undefined;
+  /** After generating: link dependencies etc. */
+  prepare(projectDir: string): Promise<void>;
+  /** The command that starts the server in backend/ on `port` (config from the environment). */
+  command(backendDir: string, port: number): { file: string; args: string[] };
+  /** The JWKS refetch cooldown the generated source declares, in ms. */
+  cooldownMs(backendDir: string): number;
+}
+
+function nodeEntry(name: 'express' | 'hono' | 'fastify'): BackendEntry {
+  return {
+    name,
+    node: true,
+    skipReason: () => undefined,
+    prepare: (projectDir) => linkDeps(path.join(projectDir, 'backend')),
+    // What `npm start` runs (`tsx src/server.ts`), without npm's own lines on stderr.
+    command: (backendDir) => ({ file: process.execPath, args: [path.join(backendDir, 'node_modules/tsx/dist/cli.mjs'), 'src/server.ts'] }),
+    cooldownMs: (backendDir) => {
+      const source = fs.readFileSync(path.join(backendDir, 'src/auth.ts'), 'utf8');
+      const match = /JWKS_COOLDOWN_MS\s*=\s*([\d_]+)/.exec(source);
+      if (!match?.[1]) throw new Error('JWKS_COOLDOWN_MS not found in backend/src/auth.ts');
+      return Number(match[1].replaceAll('_', ''));
+    },
+  };
+}
+
+let pythonProbe: string | undefined | null = null;
+
+export const BACKENDS: readonly BackendEntry[] = [
+  nodeEntry('express'),
+  nodeEntry('hono'),
+  nodeEntry('fastify'),
+  {
+    name: 'fastapi',
+    node: false,
+    skipReason() {
+      if (!fs.existsSync(path.join(REPO_ROOT, 'templates/backend-fastapi/backend/main.py'))) return 'templates/backend-fastapi/backend/main.py does not exist yet';
+      if (pythonProbe === null) {
+        const probe = spawnSync(SYSTEM_PYTHON, ['-c', 'import fastapi, jwt, uvicorn, cryptography'], { encoding: 'utf8', timeout: 30_000 });
+        pythonProbe =
+          probe.status === 0
+            ? undefined
+            : `${SYSTEM_PYTHON} cannot import fastapi, jwt, uvicorn and cryptography (apt-get install python3-fastapi python3-jwt python3-uvicorn python3-cryptography): ${(probe.stderr || probe.error?.message || '').trim().split('\n').pop()}`;
+      }
+      return pythonProbe;
+    },
+    prepare: async () => {},
+    command: (_backendDir, port) => ({ file: SYSTEM_PYTHON, args: ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)] }),
+    cooldownMs: (backendDir) => {
+      const source = fs.readFileSync(path.join(backendDir, 'auth.py'), 'utf8');
+      const match = /JWKS_COOLDOWN_SECONDS\s*=\s*([\d.]+)/.exec(source);
+      if (!match?.[1]) throw new Error('JWKS_COOLDOWN_SECONDS not found in backend/auth.py');
+      return Number(match[1]) * 1000;
+    },
+  },
+];
+
+export function backend(name: BackendName): BackendEntry {
+  const entry = BACKENDS.find((b) => b.name === name);
+  if (!entry) throw new Error(`unknown backend ${name}`);
+  return entry;
+}
+
+/** Generates a project with the real CLI and `--backend <name>`; returns its directory. */
+export async function generateBackendProject(entry: BackendEntry): Promise<string> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbaj-${entry.name}-`));
+  const dir = path.join(root, 'app');
+  const result = await execa(process.execPath, [process.env.BACKEND_TEST_CLI ?? BIN, ...cliArgs(dir, { providers: [] }), '--backend', entry.name], {
+    reject: false,
+    all: true,
+    timeout: 60_000,
+    env: { CI: '1', NO_COLOR: '1' },
+    stdin: 'ignore',
+  });
+  if (result.exitCode !== 0 || !fs.existsSync(path.join(dir, 'backend'))) {
+    throw new Error(`Generating a project with --backend ${entry.name} failed (exit ${result.exitCode}):\n${result.all}`);
+  }
+  await entry.prepare(dir);
+  return dir;
+}
+
+export function removeProject(dir: string | undefined) {
+  if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface BackendProcess {
+  url: string;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+});
+
+/** The backend's configuration for a test: everything explicit, so backend/.env fills nothing. */
+export function backendEnv(authUrl: string, port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    BETTER_AUTH_URL: authUrl,
+    JWT_ISSUER: '',
+    JWT_AUDIENCE: '',
+    JWT_ALGORITHM: 'EdDSA',
+    CORS_ORIGIN: FRONTEND_ORIGIN,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PYTHONDONTWRITEBYTECODE: '1',
+    ...extra,
+  };
+}
+
+export const FRONTEND_ORIGIN = 'http://localhost:3000';
+
+/** Starts the backend in its own process group and waits (bounded) until /health answers. */
+export async function startBackend(entry: BackendEntry, projectDir: string, env: (port: number) => Record<string, string>, timeoutMs = 30_000): Promise<BackendProcess> {
+  const backendDir = path.join(projectDir, 'backend');
+  const port = await freePort();
+  const { file, args } = entry.command(backendDir, port);
+  const child = spawn(file, args, { cwd: backendDir, env: cleanEnv(env(port)), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const url = `http://127.0.0.1:${port}`;
+  const server: BackendProcess = {
+    url,
+    logs: () => output,
+    async stop() {
+      if (!exited) {
+        killGroup(child, 'SIGTERM');
+        await Promise.race([exitPromise, sleep(5_000)]);
+        killGroup(child, 'SIGKILL');
+        await Promise.race([exitPromise, sleep(2_000)]);
+      }
+      running.delete(child);
+    },
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${entry.name} exited before it was ready:\n${output}`);
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return server;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  await server.stop();
+  throw new Error(`${entry.name} was not ready within ${timeoutMs} ms:\n${output}`);
+}
+
+/** Runs the backend expecting it to refuse to start; bounded. */
+export async function runToExit(entry: BackendEntry, projectDir: string, env: Record<string, string>, timeoutMs = 20_000) {
+  const backendDir = path.join(projectDir, 'backend');
+  const port = Number(env.PORT) || (await freePort());
+  const { file, args } = entry.command(backendDir, port);
+  const result = await execa(file, args, { cwd: backendDir, env: cleanEnv(env), extendEnv: false, reject: false, timeout: timeoutMs, stdin: 'ignore' });
+  return { exitCode: result.exitCode, timedOut: result.timedOut, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys and tokens
+
+export interface TestKey {
+  kid: string;
+  alg: 'EdDSA' | 'ES256' | 'RS256';
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** The public JWK as Better Auth publishes it. */
+  jwk: Record<string, unknown>;
+}
+
+export function makeKey(alg: TestKey['alg'], kid: string): TestKey {
+  const pair =
+    alg === 'EdDSA'
+      ? generateKeyPairSync('ed25519')
+      : alg === 'ES256'
+        ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        : generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...(pair.publicKey.export({ format: 'jwk' }) as Record<string, unknown>), kid, alg };
+  return { kid, alg, privateKey: pair.privateKey, publicKey: pair.publicKey, jwk };
+}
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+export type Signer = { key: TestKey } | { none: true } | { hmac: Buffer | string };
+
+/** A compact JWS over `header` and `payload`, signed as `signer` says (whatever the header claims). */
+export function mint(header: Record<string, unknown>, payload: unknown, signer: Signer): string {
+  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
+  return `${input}.${signature(input, signer)}`;
+}
+
+export function signature(input: string, signer: Signer): string {
+  if ('none' in signer) return '';
+  if ('hmac' in signer) return b64url(createHmac('sha256', signer.hmac).update(input).digest());
+  const { key } = signer;
+  const data = Buffer.from(input);
+  if (key.alg === 'EdDSA') return b64url(sign(null, data, key.privateKey));
+  if (key.alg === 'ES256') return b64url(sign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' }));
+  return b64url(sign('sha256', data, key.privateKey));
+}
+
+/** The claims Better Auth puts in its tokens, valid for ten minutes. */
+export function claims(origin: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  const base: Record<string, unknown> = {
+    iat: now,
+    email: 'ada@example.com',
+    name: 'Ada Lovelace',
+    sub: 'user_Ada123',
+    exp: now + 600,
+    iss: origin,
+    aud: origin,
+  };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete base[k];
+    else base[k] = v;
+  }
+  return base;
+}
+
+export function validToken(key: TestKey, origin: string, overrides: Record<string, unknown> = {}): string {
+  return mint({ alg: key.alg, kid: key.kid }, claims(origin, overrides), { key });
+}
+
+export const randomKid = () => randomUUID();
+
+// ---------------------------------------------------------------------------------------------
+// The JWKS server
+
+export class JwksServer {
+  /** JWKS requests answered or refused, with their arrival times. */
+  readonly requests: number[] = [];
+  mode: 'up' | 'down' = 'up';
+  keys: Record<string, unknown>[] = [];
+  private server?: http.Server;
+  url = '';
+
+  get count() {
+    return this.requests.length;
+  }
+
+  get lastRequestAt() {
+    return this.requests.at(-1) ?? 0;
+  }
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      if (req.url !== '/api/auth/jwks') {
+        res.writeHead(404).end();
+        return;
+      }
+      this.requests.push(Date.now());
+      if (this.mode === 'down') {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: this.keys }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop() {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server!.close(resolve));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export async function call(url: string, init: RequestInit = {}): Promise<Answer> {
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: the test will say so
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+export function getMe(base: string, authorization?: string, query = ''): Promise<Answer> {
+  return call(`${base}/api/users/me${query}`, { headers: authorization === undefined ? {} : { Authorization: authorization } });
+}
