@@ -10,6 +10,11 @@ if (major < 20 || (major === 20 && minor < 12)) {
   );
   process.exit(1);
 }
+// A reader that stops early (`--help | head`) closes the pipe: that is not an error.
+process.stdout.on('error', function (error) {
+  if (error && error.code === 'EPIPE') process.exit(process.exitCode || 0);
+  throw error;
+});
 import('../dist/cli.js').then(
   function (cli) {
     return cli.main(process.argv).then(function (code) {

@@ -1,5 +1,5 @@
 // The features a project is assembled from, in the order their files and variables appear.
-import { envFileOf } from '../env/render.js';
+import { envVarKey } from '../env/render.js';
 import type { EnvVar } from '../env/types.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { apiClient, backendForFrontend, tokenClient } from './api-client.js';
@@ -30,7 +30,7 @@ export function envVarsFor(options: ProjectOptions): EnvVar[] {
     if (!feature.applies(options)) continue;
     for (const v of feature.env?.(options) ?? []) {
       // The same name may live in two env files (BETTER_AUTH_URL in .env and backend/.env).
-      const key = `${envFileOf(v)}\0${v.name}`;
+      const key = envVarKey(v);
       if (seen.has(key)) continue;
       seen.add(key);
       vars.push(v);

@@ -9,8 +9,9 @@ export const nextApp: Feature = {
   templateDirs: () => ['next'],
   dependencies: () => ['better-auth', 'next', 'react', 'react-dom', 'jose', 'kysely'],
   devDependencies: () => ['typescript', 'tsx', '@types/node', '@types/react', '@types/react-dom'],
-  scripts: () => ({
-    dev: 'next dev',
+  scripts: (options) => ({
+    // With a separate API server, `dev` starts both (see the backend feature).
+    ...(options.backend === 'next' ? { dev: 'next dev' } : {}),
     build: 'next build',
     start: 'next start',
     typecheck: 'tsc --noEmit',
