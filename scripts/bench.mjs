@@ -69,7 +69,7 @@ if (json) {
         r.name,
         r.value === null ? '—' : `${r.value} ${r.unit}`.trim(),
         cell(r.baseline),
-        r.ratio === null || r.ratio === undefined ? '—' : `${r.ratio}×`,
+        r.ratio === null || r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
         typeof r.budget === 'number' ? `≤ ${r.budget} ${r.unit}` : cell(r.budget),
         r.ok ? '✅' : '❌',
       ]

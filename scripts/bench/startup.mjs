@@ -9,14 +9,15 @@ export async function run({ runs = RUNS } = {}) {
     () => timeRun(process.execPath, [BIN, '--help']),
     () => timeRun(process.execPath, ['-e', '0']),
   );
-  const ratio = help / node;
+  // Judged on the ratio as printed (2 decimals), so the table never contradicts itself.
+  const ratio = round(help / node, 2);
   return [
     {
       name: '`--help` start-up',
       value: round(help * 1000, 1),
       unit: 'ms',
       baseline: `\`node -e 0\`: ${round(node * 1000, 1)} ms`,
-      ratio: round(ratio, 2),
+      ratio,
       budget: `< ${BUDGET_RATIO}× node`,
       ok: ratio < BUDGET_RATIO,
     },
