@@ -67,6 +67,8 @@ export function runBattery(name: BackendName) {
     const esKey = makeKey('ES256', 'key-es');
     const rsKey = makeKey('RS256', 'key-rs');
     const mintedTokens: string[] = [];
+    /** Accepted early on, expires a few seconds later: a backend that remembers it must still stop. */
+    let shortLived: { token: string; exp: number } | undefined;
     const remember = (token: string) => (mintedTokens.push(token), token);
 
     beforeAll(async () => {
@@ -126,6 +128,10 @@ export function runBattery(name: BackendName) {
       const again = await getMe(server.url, `Bearer ${remember(validToken(keyA, jwks.url, { sub: 'user_Bob', email: 'bob@example.com', name: 'Bob' }))}`);
       expect(again.body).toEqual({ id: 'user_Bob', email: 'bob@example.com', name: 'Bob' });
       expect(jwks.count, 'the JWKS is cached').toBe(fetched);
+
+      const exp = Math.floor(Date.now() / 1000) + 3;
+      shortLived = { token: remember(validToken(keyA, jwks.url, { exp })), exp };
+      for (let i = 0; i < 3; i++) expect((await getMe(server.url, `Bearer ${shortLived.token}`)).status).toBe(200);
     }, 60_000);
 
     it.sequential('rejects every bad token with 401, a JSON error and WWW-Authenticate', async () => {
@@ -245,6 +251,12 @@ export function runBattery(name: BackendName) {
         jwks.mode = 'up';
       }
     }, 60_000);
+
+    it.sequential('a token accepted before is refused once it has expired (beyond the 5 s tolerance)', async () => {
+      const wait = (shortLived!.exp + 5) * 1000 + 1_500 - Date.now();
+      if (wait > 0) await sleep(wait);
+      expect401(await getMe(server.url, `Bearer ${shortLived!.token}`), 'token_expired', 'expired after use');
+    }, 30_000);
 
     it.sequential('CORS: preflight from CORS_ORIGIN allowed with Authorization, other origins get no Access-Control-Allow-Origin', async () => {
       const preflight = (origin: string) =>

@@ -16,6 +16,12 @@
 // one per JWKS_COOLDOWN_MS, so a flood of made-up `kid`s cannot flood the auth server. If a
 // fetch fails, the keys already cached keep working and no new fetch is tried for
 // JWKS_COOLDOWN_MS; with no key cached at all, requests get 503 `auth_unavailable`.
+//
+// A browser sends the same token with every call for its whole life (15 minutes by default),
+// and an Ed25519 signature check costs far more than the rest of a request. So a token whose
+// signature and claims passed is remembered (keyed by the whole token string, so only those
+// exact bytes match) until it expires or for VERIFIED_TTL_MS, whichever comes first; then it
+// is verified in full again. Only successes are remembered, and the memory is bounded.
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { config } from './config.js';
 
@@ -25,6 +31,9 @@ export const JWKS_COOLDOWN_MS = 5_000;
 const JWKS_MAX_AGE_MS = 10 * 60_000;
 const JWKS_TIMEOUT_MS = 5_000;
 const CLOCK_TOLERANCE_S = 5;
+/** How long a verified token is trusted without re-checking its signature (never past its `exp`). */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX_ENTRIES = 10_000;
 /** Far above any real token; refuses absurd headers before any parsing. */
 const MAX_TOKEN_LENGTH = 8_192;
 
@@ -115,6 +124,33 @@ function classify(error: unknown): AuthFailure {
   return failure(401, 'invalid_token', `malformed token: ${error instanceof Error ? error.message : 'unreadable'}`);
 }
 
+/** Tokens that passed, with the time until which they may skip the signature check. */
+const verified = new Map<string, { payload: JWTPayload; until: number }>();
+
+function remember(token: string, payload: JWTPayload) {
+  const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
+  const until = Math.min(Date.now() + VERIFIED_TTL_MS, expiresAt);
+  if (verified.size >= VERIFIED_MAX_ENTRIES) verified.delete(verified.keys().next().value as string);
+  verified.set(token, { payload: Object.freeze(payload), until });
+}
+
+function recall(token: string): JWTPayload | undefined {
+  const hit = verified.get(token);
+  if (hit === undefined) return undefined;
+  if (Date.now() < hit.until) return hit.payload;
+  verified.delete(token); // expired or stale: verify it in full (and say why if it fails)
+  return undefined;
+}
+
+function userFrom(payload: JWTPayload & { sub: string }): AuthUser {
+  return {
+    id: payload.sub,
+    email: typeof payload.email === 'string' ? payload.email : null,
+    name: typeof payload.name === 'string' ? payload.name : null,
+    claims: payload,
+  };
+}
+
 const BEARER = /^Bearer +(\S+) *$/i;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -123,6 +159,8 @@ async function verify(authorization: string | undefined): Promise<AuthResult> {
   const token = BEARER.exec(authorization)?.[1];
   if (!token) return failure(401, 'invalid_token', 'Authorization header is not "Bearer <token>"');
   if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) return failure(401, 'invalid_token', 'malformed token: not a compact JWS');
+  const known = recall(token);
+  if (known) return { ok: true, user: userFrom(known as JWTPayload & { sub: string }) };
   try {
     const { payload } = await jwtVerify(token, getKey, {
       algorithms: [config.algorithm],
@@ -132,13 +170,8 @@ async function verify(authorization: string | undefined): Promise<AuthResult> {
       requiredClaims: ['sub', 'exp'],
     });
     if (typeof payload.sub !== 'string' || payload.sub === '') return failure(401, 'invalid_token', 'claim check failed: empty "sub"');
-    const user: AuthUser = {
-      id: payload.sub,
-      email: typeof payload.email === 'string' ? payload.email : null,
-      name: typeof payload.name === 'string' ? payload.name : null,
-      claims: payload,
-    };
-    return { ok: true, user };
+    remember(token, payload);
+    return { ok: true, user: userFrom(payload as JWTPayload & { sub: string }) };
   } catch (error) {
     return classify(error);
   }
