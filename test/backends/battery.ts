@@ -279,6 +279,23 @@ export function runBattery(name: BackendName) {
       expect(simpleAllowed.headers.get('access-control-allow-origin')).toBe(FRONTEND_ORIGIN);
     });
 
+    it.sequential('JWT_ALGORITHM=ES256 and RS256: tokens of that algorithm pass, EdDSA ones do not', async () => {
+      for (const key of [esKey, rsKey]) {
+        const own = await new JwksServer().start();
+        own.keys = [key.jwk, keyA.jwk];
+        const other = await startBackend(entry, project, (port) => backendEnv(own.url, port, { JWT_ALGORITHM: key.alg }));
+        try {
+          const answer = await getMe(other.url, `Bearer ${remember(validToken(key, own.url, { sub: `user_${key.alg}` }))}`);
+          expect(answer.status, `${key.alg}: ${JSON.stringify(answer.body)}`).toBe(200);
+          expect(answer.body).toMatchObject({ id: `user_${key.alg}` });
+          expect401(await getMe(other.url, `Bearer ${remember(validToken(keyA, own.url))}`), 'invalid_token', `EdDSA token when ${key.alg} is configured`);
+        } finally {
+          await other.stop();
+          await own.stop();
+        }
+      }
+    }, 90_000);
+
     describe.sequential('refuses to start on bad configuration, with one line', () => {
       const cases: Array<[string, Record<string, string>, RegExp]> = [
         ['JWT_ALGORITHM=HS256', { JWT_ALGORITHM: 'HS256' }, /JWKS|asymmetric/i],

@@ -87,7 +87,10 @@ export function backend(name: BackendName): BackendEntry {
   return entry;
 }
 
-/** Generates a project with the real CLI and `--backend <name>`; returns its directory. */
+/**
+ * Generates a project with the real CLI and `--backend <name>`; returns its directory.
+ * BACKEND_TEST_CLI points at another build of the CLI (also read by scripts/bench/backends.mjs).
+ */
 export async function generateBackendProject(entry: BackendEntry): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `cbaj-${entry.name}-`));
   const dir = path.join(root, 'app');

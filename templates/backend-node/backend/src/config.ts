@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The algorithms Better Auth's JWT plugin can sign with (all asymmetric). */
-export const ALGORITHMS = ['EdDSA', 'ES256', 'ES512', 'RS256', 'PS256'] as const;
+/** Better Auth's JWT plugin signs asymmetrically; these are the algorithms this server verifies (as the env registry and the FastAPI backend). */
+export const ALGORITHMS = ['EdDSA', 'ES256', 'RS256'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
 export interface Config {
