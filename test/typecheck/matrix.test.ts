@@ -75,6 +75,17 @@ describe('generated projects typecheck (tsc --noEmit, strict)', () => {
     expect(cases).toHaveLength(36);
   });
 
+  // The in-process checker must agree with the real thing; one project is enough to catch a
+  // harness that silently checks nothing (a false pass would hide every other case).
+  test('the real `tsc --noEmit` passes on the first combination too', async () => {
+    const first = cases[0];
+    const project = first && generated.get(first.name);
+    if (!project || project.error) throw new Error(`not generated: ${project?.error ?? 'missing'}`);
+    const tsc = await checker.runTsc(project.dir);
+    expect(tsc.output).toBe('');
+    expect(tsc.ok).toBe(true);
+  }, 120_000);
+
   test.each(cases)('$name', async (c) => {
     failures++; // undone at the end when the case passes
     const project = generated.get(c.name);
