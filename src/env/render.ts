@@ -74,7 +74,11 @@ export function renderEnvExample(vars: readonly EnvVar[]): string {
  * caller decides where randomness comes from (plans stay pure; tests stay deterministic).
  */
 export function renderDotEnv(vars: readonly EnvVar[], makeSecret: () => string): string {
-  const out = ['# Local settings. This file holds secrets: it is git-ignored, never commit it.'];
+  const out = [
+    vars.some((v) => v.secret)
+      ? '# Local settings. This file holds secrets: it is git-ignored, never commit it.'
+      : '# Local settings for this machine. It is git-ignored; .env.example documents every variable.',
+  ];
   for (const [group, list] of groupsOf(vars)) {
     out.push('', `# --- ${group} ---`);
     for (const v of list) {
