@@ -194,14 +194,9 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
     expect(store.get()).toBeNull();
   });
 
-  // KNOWN BUG (reported to the lead): a fetchToken that throws synchronously (a non-async
-  // function) runs refreshOnce's `finally { inFlight = null }` before `inFlight ??=` assigns,
-  // so the rejected promise stays in flight forever: every later getToken rejects with the
-  // original error, never SessionExpiredError, and onSessionExpired is never called. The
-  // generated auth-client passes an async function, so it is latent. Fix in the template:
-  // `await Promise.resolve().then(() => options.fetchToken()).catch(() => null)`.
-  // When fixed, this starts failing: change `test.fails` to `test`.
-  test.fails('a fetchToken that throws synchronously is treated as a failed refresh and does not wedge the manager', async () => {
+  // A non-async fetchToken that throws must not wedge the manager: the refresh is deferred
+  // until after inFlight is assigned, so `finally` can clear it.
+  test('a fetchToken that throws synchronously is treated as a failed refresh and does not wedge the manager', async () => {
     let calls = 0;
     fetchToken.mockImplementation(() => {
       calls++;
