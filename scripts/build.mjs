@@ -3,6 +3,7 @@
 // handlebars, clack, execa, plan and writer load on demand. All runtime dependencies are
 // bundled, so they stay devDependencies and the published package installs nothing.
 import { build } from 'esbuild';
+import { precompiledModuleSource } from './precompile-templates.mjs';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,18 @@ export async function buildCli({ outdir = join(root, 'dist'), metafile = false }
     // `--version` without reading package.json at run time.
     define: { __CBAJ_VERSION__: JSON.stringify(version) },
     logLevel: 'warning',
+    plugins: [
+      {
+        // Swap the empty src/plan/precompiled.ts for every template, compiled ahead of time.
+        name: 'precompiled-templates',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]src[\\/]plan[\\/]precompiled\.ts$/ }, () => ({
+            contents: precompiledModuleSource(join(root, 'templates')),
+            loader: 'js',
+          }));
+        },
+      },
+    ],
     // CJS dependencies (commander, handlebars) call require(); give ESM chunks one.
     banner: {
       js: "import { createRequire as __cbajCreateRequire } from 'node:module'; const require = __cbajCreateRequire(import.meta.url);",

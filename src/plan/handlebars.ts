@@ -2,10 +2,14 @@
 // not an empty string), and a few helpers for small variations inside one template.
 import Handlebars from 'handlebars';
 import { PINNED_VERSIONS } from '../versions.js';
+import { PRECOMPILED_TEMPLATES, templateKey } from './precompiled.js';
 
 export type RenderTemplate = (source: string, context: object) => string;
 
-export function createRenderer(): RenderTemplate {
+/** Must match scripts/precompile-templates.mjs (test/unit/precompiled.test.ts checks it). */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+export function createRenderer(precompiled: Readonly<Record<string, unknown>> = PRECOMPILED_TEMPLATES): RenderTemplate {
   const hb = Handlebars.create();
   // The last argument of every helper call is Handlebars' options object.
   const args = (list: unknown[]): unknown[] => list.slice(0, -1);
@@ -22,5 +26,9 @@ export function createRenderer(): RenderTemplate {
     if (version === undefined) throw new Error(`bug: template pins "${String(name)}", which has no version in src/versions.ts`);
     return version;
   });
-  return (source, context) => hb.compile(source, { noEscape: true, strict: true })(context);
+  return (source, context) => {
+    const spec = precompiled[templateKey(source)];
+    const template = spec ? hb.template(spec as Parameters<typeof hb.template>[0]) : hb.compile(source, COMPILE_OPTIONS);
+    return template(context);
+  };
 }
