@@ -56,4 +56,10 @@ export interface TemplateContext extends ProjectOptions {
   backendLabel: string;
   /** The separate backend is a Node server (Express, Hono, Fastify). */
   hasNodeBackend: boolean;
+  /** Import prefix of the app root in generated imports: "@/" (default) or e.g. "~/". */
+  alias: string;
+  /** Where app code lives relative to the project root: "" or "src/" (`src/app`, `src/lib`). */
+  appDir: string;
+  /** Route protection file and its export: "proxy" (Next 16+) or "middleware" (Next 15). */
+  proxyFile: 'proxy' | 'middleware';
 }

@@ -1,4 +1,4 @@
-// What every template sees, derived from the options alone.
+// What every template sees, derived from the options and the project layout alone.
 import type { PackageManager, Provider, ProjectOptions } from '../options/choices.js';
 import { BACKEND_LABELS } from '../features/backend.js';
 import type { ProviderInfo, TemplateContext } from '../features/types.js';
@@ -12,6 +12,26 @@ export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
   gitlab: 'GitLab',
 };
 
+/**
+ * Where generated code goes and how it imports itself. A new project uses the default; an
+ * existing app gets what was detected in it (src/detect), recorded in the manifest so that
+ * later runs generate the same paths.
+ */
+export interface ProjectLayout {
+  /** App code under `src/` (`src/app`, `src/lib`, `src/proxy.ts`). */
+  srcDir: boolean;
+  /** The tsconfig path alias of the app code root, as an import prefix: "@/", "~/". */
+  alias: string;
+  /** `proxy.ts` exporting `proxy` (Next 16+) or `middleware.ts` exporting `middleware` (Next 15). */
+  proxyFile: 'proxy' | 'middleware';
+}
+
+export const DEFAULT_LAYOUT: Readonly<ProjectLayout> = { srcDir: false, alias: '@/', proxyFile: 'proxy' };
+
+export function isDefaultLayout(layout: ProjectLayout): boolean {
+  return layout.srcDir === DEFAULT_LAYOUT.srcDir && layout.alias === DEFAULT_LAYOUT.alias && layout.proxyFile === DEFAULT_LAYOUT.proxyFile;
+}
+
 const RUN: Readonly<Record<PackageManager, string>> = { npm: 'npm run', pnpm: 'pnpm', yarn: 'yarn', bun: 'bun run' };
 
 export function runCommand(pm: PackageManager): string {
@@ -22,7 +42,7 @@ export function installCommand(pm: PackageManager): string {
   return `${pm} install`;
 }
 
-export function buildTemplateContext(options: ProjectOptions): TemplateContext {
+export function buildTemplateContext(options: ProjectOptions, layout: ProjectLayout = DEFAULT_LAYOUT): TemplateContext {
   const providerList: ProviderInfo[] = options.providers.map((id) => ({
     id,
     label: PROVIDER_LABELS[id],
@@ -38,5 +58,8 @@ export function buildTemplateContext(options: ProjectOptions): TemplateContext {
     hasSeparateBackend: options.backend !== 'next',
     backendLabel: options.backend === 'next' ? '' : BACKEND_LABELS[options.backend],
     hasNodeBackend: options.backend !== 'next' && options.backend !== 'fastapi',
+    alias: layout.alias,
+    appDir: layout.srcDir ? 'src/' : '',
+    proxyFile: layout.proxyFile,
   };
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { EnvVar } from '../env/types.js';
 import type { ProjectOptions } from '../options/choices.js';
+import type { ProjectLayout } from './context.js';
 
 export const MANIFEST_FILE = 'create-better-auth-jwt.json';
 
@@ -16,8 +17,18 @@ export interface Manifest {
     /** Variables the user declared with `gen env` (none at creation). */
     declared: EnvVar[];
   };
-  /** Generated file (posix path) → "sha256-<hex>". Excludes the manifest itself and `.env`. */
+  /**
+   * Generated file (posix path) → "sha256-<hex>" of the content as generated. A file the user
+   * edited keeps the hash of what was generated, so later runs still see it as edited.
+   * Excludes the manifest itself and `.env` files.
+   */
   files: Record<string, string>;
+  /** Only when it is not the default (an existing app with `src/`, another alias, Next 15). */
+  layout?: ProjectLayout;
+  /** Files of an existing app we merged into (package.json, README env table...): never replaced. */
+  merged?: string[];
+  /** Files of an existing app we left alone and printed instructions for instead. */
+  skipped?: string[];
 }
 
 export function hashContent(bytes: Uint8Array | string): string {
