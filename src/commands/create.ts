@@ -1,18 +1,27 @@
 // The create command: options → warnings → plan → apply → install → git → next steps.
+// In a project of ours it is a re-run (defaults from the manifest); in an existing Next.js app
+// it adds Better Auth + JWT without overwriting any of the app's files (src/detect).
 // Loaded lazily by src/cli.ts, so `--help` never pays for zod, handlebars, clack or execa.
-import { join } from 'node:path';
+import { basename, join, resolve as resolvePath } from 'node:path';
+import { describeNextApp, inspectTarget, type NextApp, type Target } from '../detect/project.js';
+import { keptExampleVars } from '../detect/user-env.js';
+import { git } from '../env/files.js';
 import { CliError } from '../errors.js';
-import { givenValues, runFlags } from '../options/flags.js';
+import type { ProjectOptions } from '../options/choices.js';
+import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
+import { packageNameProblem } from '../options/package-name.js';
 import { clackPrompter } from '../options/prompts.js';
 import { reproduceCommand } from '../options/reproduce.js';
-import { resolveCreateRequest, type CreateRequest } from '../options/resolve.js';
-import { installCommand, runCommand } from '../plan/context.js';
+import { resolveCreateRequest, type CreateRequest, type TargetInfo } from '../options/resolve.js';
+import { validateProjectOptions } from '../options/validate.js';
+import { installCommand, runCommand, type ProjectLayout } from '../plan/context.js';
 import { diskTemplateStore } from '../plan/disk-store.js';
 import { FEATURES } from '../plan/features.js';
-import { plan as makePlan, type Plan } from '../plan/plan.js';
+import { MANIFEST_FILE } from '../plan/manifest.js';
+import { plan as makePlan, type Plan, type PlanInput } from '../plan/plan.js';
 import { CLI_NAME, CLI_VERSION } from '../plan/version.js';
-import { apply } from '../writer/apply.js';
-import { formatPlan, formatReport, planJson } from '../writer/print.js';
+import { apply, type ApplyMode } from '../writer/apply.js';
+import { formatDetails, formatPlan, formatReport, planJson } from '../writer/print.js';
 
 type Clack = typeof import('@clack/prompts');
 
@@ -53,51 +62,145 @@ export function isInteractive(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY);
 }
 
+/** The layout recorded in a manifest, or the default when absent or malformed. */
+function manifestLayout(raw: unknown): ProjectLayout | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const l = raw as Partial<ProjectLayout>;
+  if (typeof l.srcDir !== 'boolean' || typeof l.alias !== 'string' || !/^[^\s'"`]*\/$/.test(l.alias)) return undefined;
+  if (l.proxyFile !== 'proxy' && l.proxyFile !== 'middleware') return undefined;
+  return { srcDir: l.srcDir, alias: l.alias, proxyFile: l.proxyFile };
+}
+
+/** A valid npm name for an existing app: its package.json name, else its folder's, made valid. */
+function existingAppName(app: NextApp, targetDir: string): string {
+  if (app.packageName && !packageNameProblem(app.packageName)) return app.packageName;
+  const base = basename(targetDir).toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[._-]+/, '');
+  return packageNameProblem(base) ? 'app' : base;
+}
+
+/** What the target directory decides before any question: defaults from our manifest, or the app's. */
+function targetInfo(target: Target, targetDir: string): TargetInfo {
+  if (target.kind === 'ours') {
+    let options: ProjectOptions;
+    try {
+      options = validateProjectOptions(target.manifest.options);
+    } catch (error) {
+      throw new CliError(`${MANIFEST_FILE} in ${targetDir} has options this CLI cannot use: ${(error as Error).message}`);
+    }
+    const { name, ...rest } = options;
+    // A re-run installs only when package.json changes, and never runs git init.
+    return { name, known: { ...rest, install: true, git: false } };
+  }
+  if (target.kind === 'next') {
+    return { name: existingAppName(target.app, targetDir), known: { ...(target.app.pm ? { pm: target.app.pm } : {}), install: true, git: false } };
+  }
+  if (target.kind === 'unsupported') {
+    throw new CliError(`${targetDir} holds ${target.found}; only Next.js apps are supported for now (or choose an empty directory for a new project)`);
+  }
+  return {};
+}
+
+/** `git status --porcelain` of the app folder: undefined when it is not in a git work tree. */
+function uncommitted(dir: string): string[] | undefined {
+  const inside = git(dir, ['rev-parse', '--is-inside-work-tree']);
+  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
+  const status = git(dir, ['status', '--porcelain', '--', '.']);
+  return status.stdout.split('\n').filter((l) => l.trim() !== '');
+}
+
+function checkExistingApp(app: NextApp, request: CreateRequest, given: GivenValues, out: Out): void {
+  out.info(`Found ${describeNextApp(app)}.`);
+  if (app.nextMajor < 15) out.warn(`Next.js ${app.nextVersion} is older than the 15 and 16 the generated code is written for`);
+  if (!app.aliasFound) out.warn(`tsconfig.json has no path alias for the app code; the generated imports use ${app.layout.alias} (see the tsconfig.json lines below)`);
+  if (app.pm && given.pm !== undefined && given.pm !== app.pm) out.warn(`--pm ${String(given.pm)} given, but the app has ${app.pmSource} (${app.pm})`);
+  if (request.flags.dryRun) return;
+  const dirty = uncommitted(request.targetDir);
+  if (dirty === undefined) {
+    out.warn(`${request.targetDir} is not in a git repository: you will not be able to review or undo these changes with git`);
+  } else if (dirty.length > 0 && !request.flags.force) {
+    throw new CliError(
+      `${request.targetDir} has uncommitted changes (${dirty.length} path${dirty.length === 1 ? '' : 's'}, e.g. ${dirty[0]?.slice(3)}); commit or stash them first so that you can review and undo what this adds with git, or pass --force`,
+    );
+  }
+}
+
+const DONE: Record<ApplyMode, string> = { create: 'Created', force: 'Created', rerun: 'Updated', existing: 'Added Better Auth + JWT to' };
+
 export async function runCreate(dir: string | undefined, opts: Record<string, unknown>): Promise<void> {
   const flags = runFlags(opts);
   const interactive = isInteractive() && !flags.yes;
   const clack: Clack | undefined = interactive ? await import('@clack/prompts') : undefined;
   if (clack && !flags.json) clack.intro(`${CLI_NAME} ${CLI_VERSION}`);
   const out = clack && !flags.json ? clackOut(clack) : plainOut();
+  const info = flags.json ? plainOut() : out;
 
+  const cwd = flags.cwd === undefined ? process.cwd() : resolvePath(flags.cwd);
+  let target: Target = { kind: 'absent' };
+  const given = givenValues(opts);
   const request = await resolveCreateRequest({
-    dir,
-    given: givenValues(opts),
+    // `--cwd path` alone means "this folder".
+    dir: dir ?? (flags.cwd === undefined ? undefined : '.'),
+    given,
     flags,
-    cwd: process.cwd(),
+    cwd,
     env: process.env,
     interactive,
     prompter: interactive ? await clackPrompter() : undefined,
+    inspect: (targetDir) => {
+      target = inspectTarget(targetDir);
+      return targetInfo(target, targetDir);
+    },
   });
 
-  const thePlan = makePlan(request.options, FEATURES, diskTemplateStore());
-  for (const warning of thePlan.warnings) (flags.json ? plainOut() : out).warn(warning);
+  const input: PlanInput = {};
+  const found = target as Target;
+  if (found.kind === 'ours') {
+    const layout = manifestLayout(found.manifest.raw.layout);
+    if (layout) input.layout = layout;
+    input.declaredEnv = found.manifest.env.declared;
+    input.keptEnv = keptExampleVars(request.targetDir, request.options, found.manifest.env.declared);
+    if (!flags.json) out.info(`${request.targetDir} is a ${CLI_NAME} project (${MANIFEST_FILE}): updating it; options not given are taken from it.`);
+  } else if (found.kind === 'next') {
+    input.layout = found.app.layout;
+    input.existingApp = true;
+    checkExistingApp(found.app, request, given, info);
+  }
+
+  const thePlan = makePlan(request.options, FEATURES, diskTemplateStore(), input);
+  for (const warning of thePlan.warnings) info.warn(warning);
+  const applyOptions = { dir: request.targetDir, force: flags.force, existingApp: input.existingApp === true };
 
   if (flags.dryRun) {
-    const report = await apply(thePlan, { dir: request.targetDir, dryRun: true, force: flags.force, interactive: false });
+    const report = await apply(thePlan, { ...applyOptions, dryRun: true, interactive: false });
     if (flags.json) {
       process.stdout.write(planJson(thePlan, report));
       return;
     }
     process.stdout.write(formatPlan(thePlan, report));
-    out.command('Run it for real with:', reproduceCommand(request.dir, request.answers));
+    out.command('Run it for real with:', reproduceCommand(request.dir, request.answers, flags.cwd));
     return;
   }
 
-  const report = await apply(thePlan, { dir: request.targetDir, dryRun: false, force: flags.force, interactive });
+  const report = await apply(thePlan, { ...applyOptions, dryRun: false, interactive });
   out.info(formatReport(report).trimEnd());
+  const details = formatDetails(report);
+  if (details) process.stdout.write(`\n${details}`);
 
   const { pm } = request.options;
+  const fresh = report.mode === 'create' || report.mode === 'force';
+  const packagesChanged = report.files.some((f) => /(^|\/)package\.json$/.test(f.path) && ['new', 'update', 'merge', 'overwrite'].includes(f.status));
   let installFailed = false;
-  if (request.answers.install) installFailed = !(await install(request, thePlan.installDirs, clack, out));
+  if (request.answers.install && (fresh || packagesChanged)) installFailed = !(await install(request, thePlan.installDirs, clack, out));
+  else if (request.answers.install) out.info('Dependencies unchanged; skipped install.');
   if (request.answers.git) await initGit(request.targetDir, out);
 
-  out.section('Next steps', nextSteps(request, thePlan, installFailed));
-  out.command('To create this project again without prompts:', reproduceCommand(request.dir, request.answers));
+  const needsInstall = installFailed || (!request.answers.install && (fresh || packagesChanged));
+  out.section('Next steps', nextSteps(request, thePlan, needsInstall));
+  out.command(fresh ? 'To create this project again without prompts:' : 'To run this again without prompts:', reproduceCommand(request.dir, request.answers, flags.cwd));
   if (installFailed) {
     throw new CliError(`${installCommand(pm)} failed; the project is complete — run "${retryInstall(request)}" to try again`);
   }
-  out.done(`Created ${request.options.name}.`);
+  out.done(`${DONE[report.mode]} ${request.options.name}.`);
 }
 
 function cdStep(request: CreateRequest): string | undefined {
@@ -109,11 +212,11 @@ function retryInstall(request: CreateRequest): string {
   return cd ? `${cd} && ${installCommand(request.options.pm)}` : installCommand(request.options.pm);
 }
 
-function nextSteps(request: CreateRequest, thePlan: Plan, installFailed: boolean): string[] {
+function nextSteps(request: CreateRequest, thePlan: Plan, needsInstall: boolean): string[] {
   const steps: string[] = [];
   const cd = cdStep(request);
   if (cd) steps.push(cd);
-  if (!request.answers.install || installFailed) steps.push(installCommand(request.options.pm));
+  if (needsInstall) steps.push(installCommand(request.options.pm));
   steps.push(...thePlan.nextSteps);
   if (thePlan.nextSteps.length === 0 && thePlan.scripts.dev) steps.push(`${runCommand(request.options.pm)} dev`);
   return steps;

@@ -50,5 +50,6 @@ export function runFlags(opts: Record<string, unknown>): RunFlags {
     dryRun: opts.dryRun === true,
     json: opts.json === true,
     force: opts.force === true,
+    ...(typeof opts.cwd === 'string' ? { cwd: opts.cwd } : {}),
   };
 }

@@ -16,10 +16,10 @@ export function answerArgs(answers: CreateAnswers): string[] {
   return args;
 }
 
-export function reproduceArgs(dir: string, answers: CreateAnswers): string[] {
+export function reproduceArgs(dir: string, answers: CreateAnswers, cwd?: string): string[] {
   // A directory starting with "-" would read as a flag.
   const safeDir = dir.startsWith('-') ? `./${dir}` : dir;
-  return [safeDir, ...answerArgs(answers), '--yes'];
+  return [safeDir, ...answerArgs(answers), ...(cwd === undefined ? [] : ['--cwd', cwd]), '--yes'];
 }
 
 /** POSIX-shell quoting: only quote when needed. */
@@ -28,6 +28,6 @@ export function shellQuote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-export function reproduceCommand(dir: string, answers: CreateAnswers): string {
-  return ['npx', CLI_NAME, ...reproduceArgs(dir, answers)].map(shellQuote).join(' ');
+export function reproduceCommand(dir: string, answers: CreateAnswers, cwd?: string): string {
+  return ['npx', CLI_NAME, ...reproduceArgs(dir, answers, cwd)].map(shellQuote).join(' ');
 }

@@ -30,6 +30,19 @@ export interface ResolveInput {
   interactive: boolean;
   /** Needed only when interactive. */
   prompter?: Prompter;
+  /**
+   * Looks at the target directory once it is known: a project of ours (its manifest's options
+   * become the defaults) or an existing app (e.g. its package manager, its name).
+   */
+  inspect?: (targetDir: string) => TargetInfo | Promise<TargetInfo>;
+}
+
+/** What the target directory already decides. */
+export interface TargetInfo {
+  /** Answers taken when not given on the command line, without asking. */
+  known?: Partial<CreateAnswers>;
+  /** The project name (else the directory's basename, which must then be a valid name). */
+  name?: string;
 }
 
 export interface CreateRequest {
@@ -42,6 +55,8 @@ export interface CreateRequest {
   flags: RunFlags;
   /** At least one question was asked. */
   prompted: boolean;
+  /** What inspecting the target found. */
+  target: TargetInfo;
 }
 
 /** Project name from a directory: the basename of its resolved path. */
@@ -96,8 +111,10 @@ export async function resolveCreateRequest(input: ResolveInput): Promise<CreateR
 
   // The directory (and so the project name) comes first.
   let dir = input.dir;
+  let target: TargetInfo = {};
   if (dir !== undefined) {
-    const p = nameProblem(dir, cwd);
+    target = (await input.inspect?.(resolvePath(cwd, dir))) ?? {};
+    const p = target.name === undefined ? nameProblem(dir, cwd) : undefined;
     if (p) throw new UsageError(p);
   }
 
@@ -112,6 +129,10 @@ export async function resolveCreateRequest(input: ResolveInput): Promise<CreateR
         validate: (value) => nameProblem(value, cwd),
       });
     } else missing.push(`[${DIR_ARGUMENT.name}] argument`);
+    if (dir !== undefined) target = (await input.inspect?.(resolvePath(cwd, dir))) ?? {};
+  }
+  for (const [key, value] of Object.entries(target.known ?? {})) {
+    if ((answers as Record<string, unknown>)[key] === undefined) (answers as Record<string, unknown>)[key] = value;
   }
 
   for (const decl of OPTION_DECLS) {
@@ -135,7 +156,7 @@ export async function resolveCreateRequest(input: ResolveInput): Promise<CreateR
   const finalDir = dir as string;
   const complete = answers as CreateAnswers;
   const { install, git, ...projectAnswers } = complete;
-  const options = validateProjectOptions({ name: projectNameFor(finalDir, cwd), ...projectAnswers });
+  const options = validateProjectOptions({ name: target.name ?? projectNameFor(finalDir, cwd), ...projectAnswers });
   return {
     dir: finalDir,
     targetDir: resolvePath(cwd, finalDir),
@@ -143,5 +164,6 @@ export async function resolveCreateRequest(input: ResolveInput): Promise<CreateR
     answers: { ...projectAnswers, providers: options.providers, install, git },
     flags,
     prompted,
+    target,
   };
 }

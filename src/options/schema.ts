@@ -227,8 +227,9 @@ export const RUN_FLAGS = [
   { flags: '--json', description: 'with --dry-run: print the plan as JSON' },
   {
     flags: '--force',
-    description: 'allow a non-empty directory: identical files are skipped, changed files are listed and confirmed (no TTY: overwritten); an existing .env is never overwritten, only missing keys are added',
+    description: 'start in an existing app whose git tree has uncommitted changes; write into a non-empty folder that is neither our project nor a Next.js app (changed files are listed and confirmed; no TTY: overwritten). Re-runs in a project of ours need no --force and never overwrite your edits; an existing .env is never overwritten, only missing keys are added',
   },
+  { flags: '--cwd <path>', description: 'run in this folder (the directory argument defaults to it): a project of ours is updated, an existing Next.js app gets Better Auth added' },
 ] as const;
 
 export interface RunFlags {
@@ -236,6 +237,8 @@ export interface RunFlags {
   dryRun: boolean;
   json: boolean;
   force: boolean;
+  /** --cwd as given (resolved against the real current directory by the command). */
+  cwd?: string;
 }
 
 export function defaultFor(decl: OptionDecl, ctx: DefaultContext): string | readonly string[] | boolean {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,10 +105,12 @@ describe('apply()', () => {
     expect(await stagingLeftovers(target)).toEqual([]);
   });
 
-  describe('--force over an existing project', () => {
+  describe('--force into a directory that is not ours (no manifest, not an existing app)', () => {
     async function generated() {
       const target = join(tempParent(), 'app');
       await apply(testPlan(), opts(target));
+      // Without the manifest nothing tells which files are ours (a re-run: test/unit/rerun.test.ts).
+      rmSync(join(target, MANIFEST_FILE));
       return target;
     }
 
@@ -118,7 +120,8 @@ describe('apply()', () => {
       writeFileSync(join(target, 'extra.txt'), 'untouched');
       const report = await apply(testPlan(), opts(target, { force: true }));
       expect(report.files.find((f) => f.path === 'src/auth.ts')?.status).toBe('overwrite');
-      expect(report.files.filter((f) => f.status === 'unchanged').length).toBe(report.files.length - 1);
+      expect(report.files.find((f) => f.path === MANIFEST_FILE)?.status).toBe('new');
+      expect(report.files.filter((f) => f.status === 'unchanged').length).toBe(report.files.length - 2);
       expect(readFileSync(join(target, 'src/auth.ts'), 'utf8')).toContain('betterAuth');
       expect(readFileSync(join(target, 'extra.txt'), 'utf8')).toBe('untouched');
     });
@@ -136,7 +139,7 @@ describe('apply()', () => {
       // A plan with a new file too: it must not be written either when the user says no.
       const plan = testPlan({ http: 'axios' });
       await expect(apply(plan, opts(target, { force: true, interactive: true, confirmOverwrite }))).rejects.toThrow(/nothing was written/);
-      expect(asked).toEqual([['README.md', MANIFEST_FILE, 'package.json', 'src/api.ts', 'src/auth.ts']]);
+      expect(asked).toEqual([['README.md', 'package.json', 'src/api.ts', 'src/auth.ts']]);
       expect(tree(target)).toEqual(before);
     });
 

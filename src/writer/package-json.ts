@@ -1,0 +1,134 @@
+// Merging our package.json into one that is not ours (an existing app's, or one the user
+// edited): dependencies and scripts are added, pinned; nothing of theirs is removed, and a
+// version they already have is never lowered. Everything we did not do is said.
+
+/** Packages that are the app's framework: we never move them, whatever the versions. */
+const FRAMEWORK_PACKAGES = new Set(['next', 'react', 'react-dom', '@types/react', '@types/react-dom', 'typescript', '@types/node']);
+
+const SECTIONS = ['dependencies', 'devDependencies'] as const;
+
+export interface PackageJsonMerge {
+  content: string;
+  /** One line per thing worth telling: added, upgraded, kept (with both versions), scripts. */
+  notes: string[];
+  /** Lines the user should act on (a version we could not use, a script we did not set). */
+  warnings: string[];
+}
+
+type Version = [number, number, number];
+
+/** The lowest version a range admits (`^1.2.3`, `~1.2`, `>=1`, `1.2.x`), or undefined. */
+export function minVersion(range: string): Version | undefined {
+  const r = range.trim();
+  if (/^(workspace|file|link|git|github|http|https|npm|portal|patch):|\|\||\s-\s|^[*x]$|^latest$|</.test(r)) return undefined;
+  const m = /^(?:\^|~|>=|=|v)?\s*(\d+)(?:\.(\d+|[x*]))?(?:\.(\d+|[x*]))?(?:-[\w.]+)?$/.exec(r);
+  if (!m) return undefined;
+  const part = (s: string | undefined) => (s === undefined || s === 'x' || s === '*' ? 0 : Number(s));
+  return [Number(m[1]), part(m[2]), part(m[3])];
+}
+
+export function compareVersions(a: Version, b: Version): number {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
+}
+
+export function majorOf(range: string): number | undefined {
+  return minVersion(range)?.[0];
+}
+
+function indentOf(text: string): string | number {
+  const m = /^[ \t]+(?=")/m.exec(text);
+  return m ? (m[0].includes('\t') ? '\t' : m[0].length) : 2;
+}
+
+function isSorted(keys: string[]): boolean {
+  return keys.every((k, i) => i === 0 || (keys[i - 1] as string) <= k);
+}
+
+function record(value: unknown): Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, string>) : {};
+}
+
+/**
+ * `ours` merged into `theirs` (both package.json texts). Undefined when `theirs` is not a JSON
+ * object: then nothing can be merged exactly and the caller prints what to add instead.
+ */
+export function mergePackageJson(theirs: string, ours: string, file = 'package.json'): PackageJsonMerge | undefined {
+  let current: Record<string, unknown>;
+  try {
+    const parsed = JSON.parse(theirs.replace(/^\uFEFF/, '')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    current = parsed as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const planned = JSON.parse(ours) as Record<string, unknown>;
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const has = (name: string): { section: (typeof SECTIONS)[number]; range: string } | undefined => {
+    for (const section of SECTIONS) {
+      const range = record(current[section])[name];
+      if (typeof range === 'string') return { section, range };
+    }
+    return undefined;
+  };
+
+  for (const section of SECTIONS) {
+    const wanted = record(planned[section]);
+    let target = record(current[section]);
+    const addedHere: string[] = [];
+    for (const [name, pin] of Object.entries(wanted)) {
+      const existing = has(name);
+      if (!existing) {
+        target = { ...target, [name]: pin };
+        addedHere.push(`${name}@${pin}`);
+        continue;
+      }
+      if (existing.range === pin) continue;
+      const theirsMin = minVersion(existing.range);
+      const ourVersion = minVersion(pin) as Version;
+      const where = `${file} ${existing.section}`;
+      if (!theirsMin) {
+        warnings.push(`kept ${name} "${existing.range}" in ${where}; the generated code is written for ${pin} (could not compare the two)`);
+      } else if (compareVersions(theirsMin, ourVersion) >= 0) {
+        if (compareVersions(theirsMin, ourVersion) > 0) warnings.push(`kept your newer ${name} ${existing.range} in ${file}; the generated code was tested with ${pin}`);
+      } else if (FRAMEWORK_PACKAGES.has(name)) {
+        warnings.push(`kept your ${name} ${existing.range} in ${file} (we pin ${pin}); upgrading the app's framework is your call`);
+      } else {
+        const sectionRecord = { ...record(current[existing.section]), [name]: pin };
+        current = { ...current, [existing.section]: sectionRecord };
+        if (existing.section === section) target = { ...target, [name]: pin };
+        notes.push(`${file}: ${name} ${existing.range} → ${pin} (the generated code needs it)`);
+      }
+    }
+    if (addedHere.length === 0) continue;
+    const keys = Object.keys(record(current[section]));
+    const merged = isSorted(keys) ? Object.fromEntries(Object.entries(target).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : target;
+    current = { ...current, [section]: merged };
+    notes.push(`${file}: added ${section} ${addedHere.join(', ')}`);
+  }
+
+  const scripts = record(current.scripts);
+  const addedScripts: string[] = [];
+  for (const [name, command] of Object.entries(record(planned.scripts))) {
+    const existing = scripts[name];
+    if (existing === command) continue;
+    if (existing !== undefined) {
+      warnings.push(`kept your script "${name}": "${existing}" in ${file}; ours would be: "${name}": ${JSON.stringify(command)}`);
+      continue;
+    }
+    scripts[name] = command;
+    addedScripts.push(name);
+  }
+  if (addedScripts.length) {
+    current = { ...current, scripts };
+    notes.push(`${file}: added scripts ${addedScripts.join(', ')}`);
+  }
+
+  const eol = theirs.includes('\r\n') ? '\r\n' : '\n';
+  let content = JSON.stringify(current, null, indentOf(theirs)).replace(/\n/g, eol);
+  if (/\r?\n$/.test(theirs)) content += eol;
+  // Every change above leaves a note: without one, their bytes stay exactly as they were.
+  if (notes.length === 0) content = theirs;
+  return { content, notes, warnings };
+}
