@@ -198,3 +198,61 @@ describe('creating a project', () => {
     expect(existsSync(join(cwd, 'app', '.env'))).toBe(true);
   });
 });
+
+describe('running again in a project of ours (re-runs)', () => {
+  function tree(dir: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) out[join(e.parentPath, e.name).slice(dir.length)] = readFileSync(join(e.parentPath, e.name), 'base64');
+    }
+    return out;
+  }
+  const secretOf = (dir: string) => /^BETTER_AUTH_SECRET=(.+)$/m.exec(readFileSync(join(dir, '.env'), 'utf8'))?.[1];
+
+  it('inside the project, options not given come from the manifest: no --yes, no --force, no prompt; the secret survives', async () => {
+    const cwd = tempDir();
+    expect((await run(['app', '--yes', '--no-install', '--no-git', '--storage', 'cookie', '--db', 'postgres'], cwd)).exitCode).toBe(0);
+    const dir = join(cwd, 'app');
+    const secret = secretOf(dir);
+    const r = await run(['.', '--providers', 'github,google', '--no-install'], dir);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('is a create-better-auth-jwt project (create-better-auth-jwt.json): updating it');
+    expect(r.stdout).toMatch(/Files in .*app: 0 written, \d+ updated, \d+ unchanged\./);
+    // Every option printed, the unchanged ones taken from the manifest.
+    expect(r.stdout).toContain('npx create-better-auth-jwt . --framework next --backend next --storage cookie --providers github,google --db postgres --http fetch --pm npm --no-install --no-git --yes');
+    expect(secretOf(dir)).toBe(secret);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toMatch(/^GOOGLE_CLIENT_SECRET=$/m);
+    expect(readFileSync(join(dir, 'lib/auth.ts'), 'utf8')).toContain('process.env.GITHUB_CLIENT_ID');
+    const manifest = JSON.parse(readFileSync(join(dir, 'create-better-auth-jwt.json'), 'utf8')) as { options: { providers: string[]; storage: string } };
+    expect(manifest.options).toMatchObject({ providers: ['github', 'google'], storage: 'cookie' });
+
+    // The same again (here with --cwd from outside): byte-identical, .env included.
+    const before = tree(dir);
+    const again = await run(['--cwd', 'app', '--no-install'], cwd);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/0 written, \d+ unchanged\./);
+    expect(again.stdout).toContain(' --cwd app --yes');
+    expect(tree(dir)).toEqual(before);
+    expect(readdirSync(cwd)).toEqual(['app']);
+  });
+
+  it('an edited file is kept and its diff printed; --dry-run shows the same and writes nothing', async () => {
+    const cwd = tempDir();
+    expect((await run(['app', '--yes', '--no-install', '--no-git'], cwd)).exitCode).toBe(0);
+    const dir = join(cwd, 'app');
+    const auth = `${readFileSync(join(dir, 'lib/auth.ts'), 'utf8')}// mine\n`;
+    writeFileSync(join(dir, 'lib/auth.ts'), auth);
+    const before = tree(dir);
+    const dry = await run(['.', '--providers', 'github', '--dry-run'], dir);
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/! lib\/auth\.ts .*edited by you: kept/);
+    expect(dry.stdout).toMatch(/~ \.env .*would add GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET/);
+    expect(tree(dir)).toEqual(before);
+    const r = await run(['.', '--providers', 'github', '--no-install'], dir);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'lib/auth.ts'), 'utf8')).toBe(auth);
+    expect(r.stdout).toContain('Kept your edits in 1 file.');
+    expect(r.stdout).toContain('--- a/lib/auth.ts\n+++ b/lib/auth.ts\n@@ ');
+    expect(r.stdout).toContain('+    github: {');
+  });
+});

@@ -157,6 +157,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
   if (found.kind === 'ours') {
     const layout = manifestLayout(found.manifest.raw.layout);
     if (layout) input.layout = layout;
+    if (found.manifest.raw.existingApp === true) input.existingApp = true;
     input.declaredEnv = found.manifest.env.declared;
     input.keptEnv = keptExampleVars(request.targetDir, request.options, found.manifest.env.declared);
     if (!flags.json) out.info(`${request.targetDir} is a ${CLI_NAME} project (${MANIFEST_FILE}): updating it; options not given are taken from it.`);
@@ -168,7 +169,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
 
   const thePlan = makePlan(request.options, FEATURES, diskTemplateStore(), input);
   for (const warning of thePlan.warnings) info.warn(warning);
-  const applyOptions = { dir: request.targetDir, force: flags.force, existingApp: input.existingApp === true };
+  const applyOptions = { dir: request.targetDir, force: flags.force, existingApp: found.kind === 'next' };
 
   if (flags.dryRun) {
     const report = await apply(thePlan, { ...applyOptions, dryRun: true, interactive: false });

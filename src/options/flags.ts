@@ -28,6 +28,8 @@ export function addCreateFlags(command: Command): Command {
     }
   }
   for (const run of RUN_FLAGS) command.addOption(new Option(run.flags, run.description));
+  // Create flags belong to the create command only: `gen env --cwd x` is gen env's --cwd.
+  command.enablePositionalOptions();
   return command;
 }
 

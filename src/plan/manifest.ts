@@ -23,6 +23,8 @@ export interface Manifest {
    * Excludes the manifest itself and `.env` files.
    */
   files: Record<string, string>;
+  /** The project is an existing app we added to (so later runs leave out cosmetic files too). */
+  existingApp?: true;
   /** Only when it is not the default (an existing app with `src/`, another alias, Next 15). */
   layout?: ProjectLayout;
   /** Files of an existing app we merged into (package.json, README env table...): never replaced. */

@@ -251,6 +251,7 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     options: { ...options, providers: [...options.providers] },
     env: { declared: [...(input.declaredEnv ?? [])] },
     files: Object.fromEntries(sorted.map((f) => [f.path, hashContent(fileBytes(f))])),
+    ...(input.existingApp ? { existingApp: true as const } : {}),
     ...(isDefaultLayout(layout) ? {} : { layout }),
   };
   const withManifest = [...sorted, { path: MANIFEST_FILE, content: renderManifest(manifest) }].sort((a, b) =>

@@ -258,7 +258,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     const write = (content: Uint8Array) => pending.push({ path: file.path, bytes: content });
 
     // An existing app's module under another extension is that file (no second middleware).
-    const alias = !stat && mode === 'existing' ? await sameModule(targetDir, file.path) : undefined;
+    const alias = !stat && (mode === 'existing' || mode === 'rerun') ? await sameModule(targetDir, file.path) : undefined;
     if (!stat && !alias) {
       write(bytes);
       manifestFiles[file.path] = plannedHash;
@@ -278,7 +278,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
       continue;
     }
     const prevHash = previous?.files[file.path];
-    const ours = mode === 'rerun' && prevHash !== undefined && !previous?.merged.has(file.path) && !previous?.skipped.has(file.path);
+    const ours = mode === 'rerun' && !alias && prevHash !== undefined && !previous?.merged.has(file.path) && !previous?.skipped.has(file.path);
     if (ours && hashContent(currentBytes) === prevHash) {
       action.status = 'update';
       write(bytes);
@@ -296,7 +296,9 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
         action.notes = merge.notes;
         write(Buffer.from(merge.content));
       } else action.status = 'kept';
-      const rest = plannedText === undefined || file.path.endsWith('package.json') ? '' : unifiedDiff(file.path, merge.content, plannedText);
+      // For a file of ours the user edited, what else we would have changed; an app's own
+      // README or .gitignore is simply not ours to rewrite.
+      const rest = !ours || plannedText === undefined || file.path.endsWith('package.json') ? '' : unifiedDiff(file.path, merge.content, plannedText);
       if (rest) action.diff = rest;
       if (merge.content === plannedText) manifestFiles[file.path] = plannedHash;
       else if (ours) manifestFiles[file.path] = prevHash;

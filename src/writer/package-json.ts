@@ -32,6 +32,18 @@ export function compareVersions(a: Version, b: Version): number {
   return 0;
 }
 
+/** Whether `range` admits `version` (`^`, `~`, `>=`, exact, `x` ranges; else false). */
+export function admits(range: string, version: Version): boolean {
+  const min = minVersion(range);
+  if (!min || compareVersions(version, min) < 0) return false;
+  const r = range.trim();
+  if (r.startsWith('>=')) return true;
+  if (r.startsWith('^')) return min[0] > 0 ? version[0] === min[0] : min[1] > 0 ? version[0] === 0 && version[1] === min[1] : compareVersions(version, min) === 0;
+  const parts = r.replace(/^[~=v]/, '').split('.');
+  const fixed = r.startsWith('~') ? Math.max(2, parts.filter((p) => /^\d+$/.test(p)).length - 1) : parts.filter((p) => /^\d+$/.test(p)).length;
+  return version.slice(0, Math.min(fixed, 3)).every((n, i) => n === min[i]);
+}
+
 export function majorOf(range: string): number | undefined {
   return minVersion(range)?.[0];
 }
@@ -88,6 +100,8 @@ export function mergePackageJson(theirs: string, ours: string, file = 'package.j
       const theirsMin = minVersion(existing.range);
       const ourVersion = minVersion(pin) as Version;
       const where = `${file} ${existing.section}`;
+      // Their range already allows our version: leave it, the lockfile decides.
+      if (admits(existing.range, ourVersion)) continue;
       if (!theirsMin) {
         warnings.push(`kept ${name} "${existing.range}" in ${where}; the generated code is written for ${pin} (could not compare the two)`);
       } else if (compareVersions(theirsMin, ourVersion) >= 0) {
