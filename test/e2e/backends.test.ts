@@ -261,13 +261,10 @@ function describeCookieStack(entry: (typeof stacks)[number]) {
       expect(typeof direct.body.error).toBe('string');
     });
 
-    // Known gap in the generated cookie-mode app (lib/auth.ts): the JWT plugin's HTTP surface is
-    // still open to page scripts, so an XSS can take a bearer token away from the browser —
-    // /api/auth/get-session answers with a `set-auth-jwt` header and /api/auth/token with
-    // `{ token }`. Fix: `disableSettingJwtHeader: true` in jwt({...}) and
-    // `disabledPaths: ['/token']` in the options when storage is cookie (the BFF's
-    // auth.api.getToken is unaffected). Remove `.fails` once the template does that.
-    test.fails('with a session, page scripts still cannot obtain a JWT (no set-auth-jwt header, /api/auth/token closed)', async () => {
+    // An XSS must not be able to take a bearer token away from a cookie-mode browser: no
+    // `set-auth-jwt` header on session responses, and /api/auth/token closed over HTTP (the
+    // BFF mints with auth.api.getToken on the server).
+    test('with a session, page scripts still cannot obtain a JWT (no set-auth-jwt header, /api/auth/token closed)', async () => {
       const { page } = await stack.newSession();
       await signUp(page, stack.web, uniqueUser(`${spec.backend}-bff-xss`));
       const exposed = await page.evaluate(async () => {

@@ -57,6 +57,21 @@ describe('cookie storage with the axios client (BFF)', () => {
     expect(traffic.withAuthorization).toEqual([]);
   });
 
+  test('a script in a signed-in page cannot mint a JWT: no set-auth-jwt header, /api/auth/token closed', async () => {
+    // Its own session, so the probe does not count against the main session's traffic.
+    const { page, context } = await app.newSession();
+    await signUp(page, app.url, uniqueUser('cookie-xss'));
+    const minted = await page.evaluate(async () => {
+      const sessionResponse = await fetch('/api/auth/get-session');
+      const tokenResponse = await fetch('/api/auth/token');
+      return { header: sessionResponse.headers.get('set-auth-jwt'), token: tokenResponse.status, body: await tokenResponse.text() };
+    });
+    expect(minted.header).toBeNull();
+    expect(minted.token).toBe(404);
+    expect(minted.body).not.toMatch(/eyJ/);
+    await context.close();
+  });
+
   test('a wrong password shows an error and stays on /login without a session', async () => {
     const { page, context } = await app.newSession();
     await page.goto(`${app.url}/login`);
