@@ -132,7 +132,8 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
   const clack: Clack | undefined = interactive ? await import('@clack/prompts') : undefined;
   if (clack && !flags.json) clack.intro(`${CLI_NAME} ${CLI_VERSION}`);
   const out = clack && !flags.json ? clackOut(clack) : plainOut();
-  const info = flags.json ? plainOut() : out;
+  // With --json, stdout holds the JSON alone: what was found and warnings go to stderr.
+  const info: Out = flags.json ? { ...plainOut(), info: (m) => process.stderr.write(`${m}\n`) } : out;
 
   const cwd = flags.cwd === undefined ? process.cwd() : resolvePath(flags.cwd);
   let target: Target = { kind: 'absent' };

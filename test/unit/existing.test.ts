@@ -258,6 +258,13 @@ describe('scaffolding into an existing app', () => {
     expect(r.stdout).toMatch(/! proxy\.ts .*yours: left alone/);
     expect(r.stdout).toMatch(/~ package\.json .*would merge/);
     expect(r.stdout).toMatch(/\+ lib\/auth\.ts/);
+    // --json: stdout is the JSON alone (what was found goes to stderr).
+    const j = await run(['.', '--yes', '--dry-run', '--json'], dir);
+    expect(j.exitCode, j.stderr).toBe(0);
+    const plan = JSON.parse(j.stdout) as { mode: string; files: { path: string; status: string; instruction?: { summary: string } }[] };
+    expect(plan.mode).toBe('existing');
+    expect(plan.files.find((f) => f.path === 'proxy.ts')).toMatchObject({ status: 'skip', instruction: { summary: expect.stringContaining('proxy.ts is yours') } });
+    expect(j.stderr).toContain('Found Next.js 16.0.1');
     expect(tree(dir)).toEqual(before);
   });
 
