@@ -104,6 +104,14 @@ describe('detection', () => {
   });
 });
 
+it('templates import app code through {{alias}} only, so an app with another alias compiles', () => {
+  const offenders = readdirSync(join(ROOT, 'templates'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => /(?:from\s*|import\()\s*['"]@\//.test(readFileSync(file, 'utf8')));
+  expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+});
+
 describe('scaffolding into an existing app', () => {
   it('a create-next-app app (Next 16, own proxy.ts, layout, README): adds, merges, overwrites nothing', async () => {
     const dir = await app('next16');
