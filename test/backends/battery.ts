@@ -124,6 +124,9 @@ export function runBattery(name: BackendName) {
       }
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect(answer.body).toEqual({ id: 'user_Ada123', email: 'ada@example.com', name: 'Ada Lovelace' });
+      // Per-user data must not be stored by the browser or a shared cache; nor may a 401.
+      expect(answer.headers.get('cache-control')).toMatch(/no-store/);
+      expect((await getMe(server.url, 'Bearer not.a.token')).headers.get('cache-control')).toMatch(/no-store/);
       const fetched = jwks.count;
       const again = await getMe(server.url, `Bearer ${remember(validToken(keyA, jwks.url, { sub: 'user_Bob', email: 'bob@example.com', name: 'Bob' }))}`);
       expect(again.body).toEqual({ id: 'user_Bob', email: 'bob@example.com', name: 'Bob' });

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Optional
 
 import jwt
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
@@ -70,14 +70,19 @@ class AuthError(Exception):
 
     def response(self) -> JSONResponse:
         challenge = "Bearer" if self.error == "missing_token" else 'Bearer error="invalid_token"'
-        return JSONResponse({"error": self.error}, status_code=401, headers={"WWW-Authenticate": challenge})
+        return JSONResponse({"error": self.error}, status_code=401, headers={**NO_STORE, "WWW-Authenticate": challenge})
 
 
 class AuthUnavailable(Exception):
     """503: no signing key is cached and the JWKS cannot be fetched right now."""
 
     def response(self) -> JSONResponse:
-        return JSONResponse({"error": "auth_unavailable"}, status_code=503, headers={"Retry-After": "5"})
+        return JSONResponse({"error": "auth_unavailable"}, status_code=503, headers={**NO_STORE, "Retry-After": "5"})
+
+
+# Sent with every protected answer, success or not: per-user data must not be stored by the
+# browser or a shared cache. A route may still override it.
+NO_STORE = {"Cache-Control": "private, no-store"}
 
 
 def _short(value: Any) -> str:
@@ -282,7 +287,7 @@ verifier = TokenVerifier(
 _bearer_scheme = HTTPBearer(auto_error=False, bearerFormat="JWT")
 
 
-async def require_user(request: Request, _docs: Any = Depends(_bearer_scheme)) -> User:
+async def require_user(request: Request, response: Response, _docs: Any = Depends(_bearer_scheme)) -> User:
     """FastAPI dependency: the verified user, or a 401/503 (via the handlers in main.py)."""
     try:
         # Only ever the Authorization header: a token in the URL ends up in logs and histories.
@@ -294,7 +299,9 @@ async def require_user(request: Request, _docs: Any = Depends(_bearer_scheme)) -
         scheme, _, token = values[0].strip().partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise AuthError("invalid_token", "Authorization is not a Bearer token")
-        return await verifier.verify(token.strip())
+        user = await verifier.verify(token.strip())
+        response.headers.update(NO_STORE)
+        return user
     except AuthError as error:
         logger.warning("401 %s %s: %s", request.method, request.url.path, error.reason)
         raise

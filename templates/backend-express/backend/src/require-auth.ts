@@ -1,7 +1,7 @@
 // Express middleware: `app.get('/api/notes', requireAuth, (req, res) => res.json(req.user))`.
 // Rejects with 401/503 and a JSON body; on success `req.user` holds the verified user.
 import type { NextFunction, Request, Response } from 'express';
-import { authenticate, type AuthUser } from './auth.js';
+import { authenticate, NO_STORE, type AuthUser } from './auth.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -20,5 +20,6 @@ export async function requireAuth(req: Request, res: Response, next: NextFunctio
     return;
   }
   req.user = result.user;
+  res.set(NO_STORE);
   next();
 }

@@ -2,7 +2,7 @@
 // or `app.addHook('preHandler', requireAuth)` inside a plugin to protect all of its routes.
 // Rejects with 401/503 and a JSON body; on success `request.user` holds the verified user.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate, type AuthUser } from './auth.js';
+import { authenticate, NO_STORE, type AuthUser } from './auth.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,4 +19,5 @@ export async function requireAuth(request: FastifyRequest, reply: FastifyReply):
     return;
   }
   request.user = result.user;
+  reply.headers(NO_STORE);
 }

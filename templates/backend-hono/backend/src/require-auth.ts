@@ -1,7 +1,7 @@
 // Hono middleware: `app.get('/api/notes', requireAuth, (c) => c.json(c.get('user')))`.
 // Rejects with 401/503 and a JSON body; on success `c.get('user')` holds the verified user.
 import { createMiddleware } from 'hono/factory';
-import { authenticate, type AuthUser } from './auth.js';
+import { authenticate, NO_STORE, type AuthUser } from './auth.js';
 
 export type AuthEnv = { Variables: { user: AuthUser } };
 
@@ -9,5 +9,6 @@ export const requireAuth = createMiddleware<AuthEnv>(async (c, next) => {
   const result = await authenticate(c.req.header('Authorization'), `${c.req.method} ${c.req.path}`);
   if (!result.ok) return c.json(result.body, result.status, result.headers);
   c.set('user', result.user);
+  for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
   await next();
 });

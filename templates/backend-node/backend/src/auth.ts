@@ -34,6 +34,11 @@ const CLOCK_TOLERANCE_S = 5;
 /** How long a verified token is trusted without re-checking its signature (never past its `exp`). */
 const VERIFIED_TTL_MS = 60_000;
 const VERIFIED_MAX_ENTRIES = 10_000;
+/**
+ * Sent with every protected answer, success or not: per-user data must not be stored by the
+ * browser or a shared cache. A route may still override it.
+ */
+export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
 /** Far above any real token; refuses absurd headers before any parsing. */
 const MAX_TOKEN_LENGTH = 8_192;
 
@@ -107,8 +112,8 @@ function describe(error: unknown): string {
 function failure(status: 401 | 503, error: AuthErrorCode, reason: string): AuthFailure {
   const headers: Record<string, string> =
     status === 503
-      ? { 'Retry-After': String(JWKS_COOLDOWN_MS / 1000) }
-      : { 'WWW-Authenticate': error === 'missing_token' ? 'Bearer' : 'Bearer error="invalid_token"' };
+      ? { ...NO_STORE, 'Retry-After': String(JWKS_COOLDOWN_MS / 1000) }
+      : { ...NO_STORE, 'WWW-Authenticate': error === 'missing_token' ? 'Bearer' : 'Bearer error="invalid_token"' };
   return { ok: false, status, body: { error }, headers, reason };
 }
 
