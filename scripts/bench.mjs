@@ -3,7 +3,7 @@
 // over budget, but says so.
 //
 //   node scripts/bench.mjs                   all sections
-//   node scripts/bench.mjs --only startup,scaffold,size,check-env
+//   node scripts/bench.mjs --only startup,scaffold,size,check-env,backends
 //   node scripts/bench.mjs --json            rows as JSON (for tooling)
 //   BENCH_RUNS=21 node scripts/bench.mjs     more samples per median (default 11)
 import fs from 'node:fs';
@@ -35,6 +35,8 @@ const sections = [
       return fs.existsSync(file) ? import(pathToFileURL(file).href) : null;
     },
   },
+  // Bounded load on 127.0.0.1 against each generated backend (needs the deps cache).
+  { id: 'backends', title: 'backends', load: () => import('./bench/backends.mjs') },
 ];
 
 const rows = [];
