@@ -2,21 +2,13 @@
 // document the default generated project's app variables (the root `.env`). Rendered by
 // scripts/sync-env-docs.mjs; test/unit/repo-env-example.test.ts fails when they drift.
 import type { ProjectOptions } from '../options/choices.js';
+import { defaultProjectOptions } from '../options/schema.js';
 import type { EnvVarsFor } from './registry.js';
 import { DEFAULT_ENV_FILE, envFileOf, renderEnvExample, renderEnvTable } from './render.js';
 import type { EnvVar } from './types.js';
 
 /** What `create-better-auth-jwt my-app --yes` generates. */
-export const DEFAULT_PROJECT_OPTIONS: ProjectOptions = {
-  name: 'my-app',
-  framework: 'next',
-  backend: 'next',
-  storage: 'memory',
-  providers: [],
-  db: 'sqlite',
-  http: 'fetch',
-  pm: 'npm',
-};
+export const DEFAULT_PROJECT_OPTIONS: ProjectOptions = defaultProjectOptions('my-app');
 
 export const SYNC_ENV_DOCS_COMMAND = 'node scripts/sync-env-docs.mjs';
 

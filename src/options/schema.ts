@@ -246,6 +246,20 @@ export function defaultFor(decl: OptionDecl, ctx: DefaultContext): string | read
   return decl.default;
 }
 
+/**
+ * What `--yes` chooses, from the declarations above: the one place defaults live. The package
+ * manager is npm unless `ctx.env` says another one launched us.
+ */
+export function defaultProjectOptions(name: string, ctx: DefaultContext = { env: {} }): ProjectOptions {
+  const options: Record<string, unknown> = { name };
+  for (const decl of OPTION_DECLS) {
+    if (decl.kind === 'boolean') continue; // install/git: run choices, not project options
+    const value = defaultFor(decl, ctx);
+    options[decl.key] = Array.isArray(value) ? [...value] : value;
+  }
+  return options as unknown as ProjectOptions;
+}
+
 /** How a missing option is named in the no-TTY error: `--storage <memory|cookie|local>`. */
 export function missingText(decl: OptionDecl): string {
   if (decl.kind === 'boolean') return `${decl.flag}/--no-${decl.flag.slice(2)}`;

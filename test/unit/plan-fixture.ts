@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { EnvVar } from '../../src/env/types.js';
 import type { Feature } from '../../src/features/types.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
+import { defaultProjectOptions } from '../../src/options/schema.js';
 import { diskTemplateStore } from '../../src/plan/disk-store.js';
 import { FEATURES } from '../../src/plan/features.js';
 import { plan, type Plan } from '../../src/plan/plan.js';
@@ -117,16 +118,7 @@ export const TEST_FEATURES: Feature[] = [
   },
 ];
 
-export const DEFAULT_OPTIONS: ProjectOptions = {
-  name: 'my-app',
-  framework: 'next',
-  backend: 'next',
-  storage: 'memory',
-  providers: [],
-  db: 'sqlite',
-  http: 'fetch',
-  pm: 'npm',
-};
+export const DEFAULT_OPTIONS: ProjectOptions = defaultProjectOptions('my-app');
 
 /** Write TEMPLATE_TREE (or another tree) to a temp folder. */
 export function writeTemplates(tree = TEMPLATE_TREE): string {

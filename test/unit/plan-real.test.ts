@@ -4,18 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { plan, type Plan } from '../../src/plan/plan.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
+import { defaultProjectOptions } from '../../src/options/schema.js';
 import { realSource } from './plan-fixture.js';
 
-const BASE: ProjectOptions = {
-  name: 'my-app',
-  framework: 'next',
-  backend: 'next',
-  storage: 'memory',
-  providers: [],
-  db: 'sqlite',
-  http: 'fetch',
-  pm: 'npm',
-};
+const BASE: ProjectOptions = defaultProjectOptions('my-app');
 
 function realPlan(overrides: Partial<ProjectOptions>): Plan {
   const { features, templates } = realSource();

@@ -11,6 +11,7 @@ import { packageRoot } from '../../src/plan/disk-store.js';
 import { createRenderer } from '../../src/plan/handlebars.js';
 import { templateKey } from '../../src/plan/precompiled.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
+import { defaultProjectOptions } from '../../src/options/schema.js';
 // @ts-expect-error: a plain .mjs build helper without type declarations
 import { precompiledModuleSource } from '../../scripts/precompile-templates.mjs';
 
@@ -30,16 +31,7 @@ async function loadPrecompiled(): Promise<Record<string, unknown>> {
   return ((await import(pathToFileURL(file).href)) as { PRECOMPILED_TEMPLATES: Record<string, unknown> }).PRECOMPILED_TEMPLATES;
 }
 
-const BASE: ProjectOptions = {
-  name: 'my-app',
-  framework: 'next',
-  backend: 'next',
-  storage: 'memory',
-  providers: [],
-  db: 'sqlite',
-  http: 'fetch',
-  pm: 'npm',
-};
+const BASE: ProjectOptions = defaultProjectOptions('my-app');
 
 const CONTEXTS: Partial<ProjectOptions>[] = [
   {},
