@@ -4,7 +4,7 @@
 //
 // Adding a backend = one entry in BACKENDS (and a three-line test file calling runBattery).
 import { execa } from 'execa';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { linkDeps, REPO_ROOT } from '../helpers/deps-cache.js';
 import { BIN, cliArgs } from '../helpers/generate.js';
-import { cleanEnv, freePort } from '../helpers/server.js';
+import { cleanEnv, freePort, startProcessServer, type RunningServer } from '../helpers/server.js';
 
 export type BackendName = 'express' | 'hono' | 'fastify' | 'fastapi';
 
@@ -117,25 +117,8 @@ export function removeProject(dir: string | undefined) {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export interface BackendProcess {
-  url: string;
-  logs(): string;
-  stop(): Promise<void>;
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) killGroup(child, 'SIGKILL');
-});
+/** A started backend: see startProcessServer in test/helpers/server.ts. */
+export type BackendProcess = RunningServer;
 
 /** The backend's configuration for a test: everything explicit, so backend/.env fills nothing. */
 export function backendEnv(authUrl: string, port: number, extra: Record<string, string> = {}): Record<string, string> {
@@ -159,40 +142,16 @@ export async function startBackend(entry: BackendEntry, projectDir: string, env:
   const backendDir = path.join(projectDir, 'backend');
   const port = await freePort();
   const { file, args } = entry.command(backendDir, port);
-  const child = spawn(file, args, { cwd: backendDir, env: cleanEnv(env(port)), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  const url = `http://127.0.0.1:${port}`;
-  const server: BackendProcess = {
-    url,
-    logs: () => output,
-    async stop() {
-      if (!exited) {
-        killGroup(child, 'SIGTERM');
-        await Promise.race([exitPromise, sleep(5_000)]);
-        killGroup(child, 'SIGKILL');
-        await Promise.race([exitPromise, sleep(2_000)]);
-      }
-      running.delete(child);
-    },
-  };
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${entry.name} exited before it was ready:\n${output}`);
-    try {
-      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return server;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  await server.stop();
-  throw new Error(`${entry.name} was not ready within ${timeoutMs} ms:\n${output}`);
+  return startProcessServer({
+    name: entry.name,
+    command: file,
+    args,
+    cwd: backendDir,
+    env: cleanEnv(env(port)),
+    url: `http://127.0.0.1:${port}`,
+    ready: async (url) => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200,
+    timeoutMs,
+  });
 }
 
 /** Runs the backend expecting it to refuse to start; bounded. */

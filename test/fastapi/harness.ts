@@ -1,11 +1,13 @@
 // Test harness for the generated FastAPI backend: a JWKS server we control, tokens minted with
 // node:crypto (no JOSE library, so malformed and hostile tokens are as easy as valid ones), the
 // generated server started with Debian's /usr/bin/python3 in its own process group, and raw HTTP.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto, { type KeyObject } from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { freePort, startProcessServer } from '../helpers/server.js';
+
+export { freePort };
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -20,17 +22,6 @@ export function pythonUnavailable(): string | undefined {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Keys and tokens
@@ -172,20 +163,6 @@ export function backendEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', ...extra };
 }
 
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) killGroup(child, 'SIGKILL');
-});
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
 export interface Backend {
   url: string;
   logs(): string;
@@ -202,56 +179,28 @@ export interface StartOptions {
 
 export async function startBackend(dir: string, env: Record<string, string>, options: StartOptions = {}): Promise<Backend> {
   const port = await freePort();
-  const args =
-    options.via === 'main' ? ['main.py'] : ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)];
-  const child = spawn(PYTHON, args, {
+  const server = await startProcessServer({
+    name: 'the backend',
+    command: PYTHON,
+    args: options.via === 'main' ? ['main.py'] : ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)],
     cwd: dir,
     env: backendEnv(options.via === 'main' ? { ...env, PORT: String(port) } : env),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    url: `http://127.0.0.1:${port}`,
+    ready: async (url) => (await request(url, '/health')).status === 200,
+    timeoutMs: options.timeoutMs ?? 20_000,
   });
-  running.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  const url = `http://127.0.0.1:${port}`;
-  const backend: Backend = {
-    url,
-    logs: () => output,
+  return {
+    ...server,
     async logAfter(since, pattern, timeoutMs = 3_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const fresh = output.slice(since);
+        const fresh = server.logs().slice(since);
         if (pattern.test(fresh)) return fresh;
         if (Date.now() > deadline) throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms; new output:\n${fresh}`);
         await sleep(20);
       }
     },
-    async stop() {
-      if (!exited) {
-        killGroup(child, 'SIGTERM');
-        await Promise.race([exitPromise, sleep(3_000)]);
-        killGroup(child, 'SIGKILL');
-        await Promise.race([exitPromise, sleep(1_000)]);
-      }
-      running.delete(child);
-    },
   };
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`the backend exited before it was ready:\n${output}`);
-    try {
-      const r = await request(url, '/health');
-      if (r.status === 200) return backend;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  await backend.stop();
-  throw new Error(`the backend was not ready within ${options.timeoutMs ?? 20_000} ms:\n${output}`);
 }
 
 /** Runs the backend expecting it to refuse to start; resolves with its exit code and output. */

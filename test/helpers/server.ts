@@ -47,20 +47,26 @@ process.once('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
 });
 
-export async function startNext(
-  projectDir: string,
-  env: Record<string, string>,
-  { readyPath = '/login', timeoutMs = 60_000 } = {},
-): Promise<RunningServer> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const nextBin = path.join(projectDir, 'node_modules/next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: projectDir,
-    env: cleanEnv({ NODE_ENV: 'production', PORT: String(port), BETTER_AUTH_URL: url, ...env }),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export interface ProcessServerOptions {
+  /** For error messages, e.g. "next start". */
+  name: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the server will answer once ready. */
+  url: string;
+  /** One readiness probe; polled (bounded by timeoutMs) until it answers true. */
+  ready(url: string): Promise<boolean>;
+  timeoutMs: number;
+}
+
+/**
+ * Spawns a server in its own process group, collects its output, polls `ready` until it
+ * answers true (or the process dies, or time runs out) and stops the whole group on stop().
+ */
+export async function startProcessServer(options: ProcessServerOptions): Promise<RunningServer> {
+  const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -69,7 +75,7 @@ export async function startNext(
   const exitPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
 
   const server: RunningServer = {
-    url,
+    url: options.url,
     logs: () => output,
     async stop() {
       if (!exited) {
@@ -82,17 +88,35 @@ export async function startNext(
     },
   };
 
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`next start exited before it was ready:\n${output}`);
+    if (exited) throw new Error(`${options.name} exited before it was ready:\n${output}`);
     try {
-      const response = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) });
-      if (response.status < 500) return server;
+      if (await options.ready(options.url)) return server;
     } catch {
       // not listening yet
     }
-    await sleep(250);
+    await sleep(100);
   }
   await server.stop();
-  throw new Error(`next start was not ready within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`${options.name} was not ready within ${options.timeoutMs} ms:\n${output}`);
+}
+
+export async function startNext(
+  projectDir: string,
+  env: Record<string, string>,
+  { readyPath = '/login', timeoutMs = 60_000 } = {},
+): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  return startProcessServer({
+    name: 'next start',
+    command: process.execPath,
+    args: [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    cwd: projectDir,
+    env: cleanEnv({ NODE_ENV: 'production', PORT: String(port), BETTER_AUTH_URL: url, ...env }),
+    url,
+    ready: async (base) => (await fetch(`${base}${readyPath}`, { signal: AbortSignal.timeout(5_000) })).status < 500,
+    timeoutMs,
+  });
 }
