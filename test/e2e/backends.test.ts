@@ -7,11 +7,22 @@
 // "From the backend" is checked at the backend's door: a recording pass-through proxy in front
 // of it (see backend-fixture.ts) shows the CORS preflight, the Bearer JWT it received and the
 // JSON it answered, which must be exactly what the dashboard shows.
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { backend } from '../backends/harness.js';
 import { apiCallsAnswered, decodeJwtPayload, signUp, waitForApiCalls, waitUntilExpired, type ApiCall } from '../helpers/browser.js';
 import { defineStack, type Stack, type StackSession, type StackSpec, type TapRecord } from './backend-fixture.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser } from './fixture.js';
+
+/** Signs out from the dashboard and proves /dashboard now sends the visitor to /login. */
+async function signOutThenDashboardRedirects(page: Page, web: string): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.goto(`${web}/dashboard`);
+  const url = new URL(page.url());
+  expect(url.pathname).toBe('/login');
+  expect(url.searchParams.get('next')).toBe('/dashboard');
+}
 
 const SPECS: StackSpec[] = [
   { name: 'e2e-express-memory-fetch', backend: 'express', storage: 'memory', http: 'fetch' },
@@ -149,13 +160,7 @@ function describeMemoryStack(entry: (typeof stacks)[number]) {
 
     test('sign-out lands on /login; /dashboard redirects there, no token can be minted, and the backend answers 401 without a token', async () => {
       const { page } = main;
-      await page.getByTestId('sign-out').click();
-      await page.waitForURL((url) => url.pathname === '/login');
-
-      await page.goto(`${stack.web}/dashboard`);
-      const url = new URL(page.url());
-      expect(url.pathname).toBe('/login');
-      expect(url.searchParams.get('next')).toBe('/dashboard');
+      await signOutThenDashboardRedirects(page, stack.web);
       expect(await page.evaluate(async () => (await fetch('/api/auth/token')).status)).toBe(401);
 
       // From the app's origin in the browser (a simple CORS request: no preflight, no token)…
@@ -241,13 +246,7 @@ function describeCookieStack(entry: (typeof stacks)[number]) {
 
     test('sign-out lands on /login; /dashboard redirects there, /api/bff/users/me answers 401 without calling the backend, and the backend answers 401 without a token', async () => {
       const { page } = main;
-      await page.getByTestId('sign-out').click();
-      await page.waitForURL((url) => url.pathname === '/login');
-
-      await page.goto(`${stack.web}/dashboard`);
-      const url = new URL(page.url());
-      expect(url.pathname).toBe('/login');
-      expect(url.searchParams.get('next')).toBe('/dashboard');
+      await signOutThenDashboardRedirects(page, stack.web);
 
       const tapMark = stack.tap.records.length;
       expect(await page.evaluate(async () => (await fetch('/api/bff/users/me')).status)).toBe(401);
