@@ -93,13 +93,18 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 }
 
+/** Prose in a table cell: `<BETTER_AUTH_URL>` must show, not vanish as an HTML tag. */
+function prose(text: string): string {
+  return cell(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
 /** The README table, markers included. */
 export function renderEnvTable(vars: readonly EnvVar[]): string {
   const rows = vars.map((v) => {
     const example = v.generate ? '_(generated into `.env`)_' : v.example ? `\`${v.example}\`` : '';
-    const description = v.note ? `${v.description}<br>${v.note}` : v.description;
+    const description = v.note ? `${prose(v.description)}<br>${prose(v.note)}` : prose(v.description);
     const where = v.usedBy.join(', ') + (envFileOf(v) === DEFAULT_ENV_FILE ? '' : ` (\`${envFileOf(v)}\`)`);
-    return `| \`${v.name}\` | ${v.required ? 'yes' : 'no'} | ${cell(description)} | ${cell(example)} | ${where} |`;
+    return `| \`${v.name}\` | ${v.required ? 'yes' : 'no'} | ${description} | ${cell(example)} | ${where} |`;
   });
   return [
     ENV_TABLE_START,
