@@ -31,6 +31,10 @@ export const PINNED_VERSIONS = {
   '@hono/node-server': '2.1.9',
   fastify: '5.12.8',
   '@fastify/cors': '11.4.3',
+  // --framework react-vite: Vite 8 and its React plugin need Node ^20.19 || >=22.12, so those
+  // projects declare engines >=20.19.
+  vite: '8.3.8',
+  '@vitejs/plugin-react': '6.3.0',
 } as const;
 
 export type PinnedPackage = keyof typeof PINNED_VERSIONS;

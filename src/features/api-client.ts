@@ -23,6 +23,6 @@ export const tokenClient: Feature = {
 
 export const backendForFrontend: Feature = {
   id: 'bff',
-  applies: (options) => options.storage === 'cookie',
+  applies: (options) => options.framework === 'next' && options.storage === 'cookie',
   templateDirs: () => ['bff'],
 };

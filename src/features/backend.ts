@@ -112,7 +112,8 @@ function apiUrlVar(options: ProjectOptions): EnvVar {
 
 export const backendServer: Feature = {
   id: 'backend',
-  applies: (options) => separateBackend(options) !== undefined,
+  // react-vite's API lives in its own auth server (features/react-vite.ts), not in backend/.
+  applies: (options) => options.framework === 'next' && separateBackend(options) !== undefined,
   templateDirs: (options) => {
     const backend = separateBackend(options);
     if (backend === 'fastapi') return ['backend-fastapi', 'dev-runner'];

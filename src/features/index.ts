@@ -8,11 +8,13 @@ import { database } from './database.js';
 import { envTooling } from './env-tooling.js';
 import { nextApi, nextApp } from './next-app.js';
 import { oauthProviders } from './oauth.js';
+import { reactVite } from './react-vite.js';
 import type { Feature } from './types.js';
 
 export const FEATURES: readonly Feature[] = [
   nextApp,
   nextApi,
+  reactVite,
   database,
   oauthProviders,
   apiClient,

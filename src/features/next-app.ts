@@ -6,7 +6,7 @@ import { CORE_ENV } from './core-env.js';
 export const nextApp: Feature = {
   id: 'next-app',
   applies: (options) => options.framework === 'next',
-  templateDirs: () => ['next'],
+  templateDirs: () => ['next', 'auth-config', 'db-migrate'],
   dependencies: () => ['better-auth', 'next', 'react', 'react-dom', 'jose', 'kysely'],
   devDependencies: () => ['typescript', 'tsx', '@types/node', '@types/react', '@types/react-dom'],
   scripts: (options) => ({
@@ -24,6 +24,6 @@ export const nextApp: Feature = {
 /** The protected API as route handlers in the same app (`--backend next`). */
 export const nextApi: Feature = {
   id: 'next-api',
-  applies: (options) => options.backend === 'next',
-  templateDirs: () => ['next-api'],
+  applies: (options) => options.framework === 'next' && options.backend === 'next',
+  templateDirs: () => ['next-api', 'verify-token'],
 };

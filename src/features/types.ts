@@ -60,6 +60,14 @@ export interface TemplateContext extends ProjectOptions {
   alias: string;
   /** Where app code lives relative to the project root: "" or "src/" (`src/app`, `src/lib`). */
   appDir: string;
+  /**
+   * Expression (TypeScript) for the base URL the browser calls the API at, or "" when the API
+   * is this app's own origin (relative paths): `process.env.NEXT_PUBLIC_API_URL ?? …`,
+   * `import.meta.env.VITE_API_URL ?? …`.
+   */
+  apiUrlExpression: string;
+  /** Doc comment for that constant. */
+  apiUrlComment: string;
   /** Route protection file and its export: "proxy" (Next 16+) or "middleware" (Next 15). */
   proxyFile: 'proxy' | 'middleware';
 }

@@ -9,7 +9,11 @@ export const DATABASES = ['sqlite', 'postgres', 'mysql'] as const;
 export const HTTP_CLIENTS = ['fetch', 'axios'] as const;
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 
-export type Framework = (typeof FRAMEWORKS)[number];
+/**
+ * `react-vite` is planned and tested but not selectable until its browser test passes: it is
+ * in the type (plan() and the features handle it) and not in FRAMEWORKS (flags, prompts, zod).
+ */
+export type Framework = (typeof FRAMEWORKS)[number] | 'react-vite';
 export type Backend = (typeof BACKENDS)[number];
 /** Backends that run as their own server in `backend/`, verifying the JWT against the JWKS. */
 export type SeparateBackend = Exclude<Backend, 'next'>;

@@ -78,6 +78,8 @@ export type OptionDecl = SelectDecl | MultiSelectDecl | BooleanDecl;
 /** Which API locations each framework supports. */
 export const SUPPORTED_BACKENDS: Readonly<Record<Framework, readonly Backend[]>> = {
   next: ['next', 'express', 'hono', 'fastify', 'fastapi'],
+  // The API lives in the project's own Node auth server (Hono), next to Better Auth.
+  'react-vite': ['hono'],
 };
 
 /** Package manager that launched us (`npm_config_user_agent`, e.g. "pnpm/9.1.0 npm/? node/v20"). */

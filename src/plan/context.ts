@@ -42,12 +42,30 @@ export function installCommand(pm: PackageManager): string {
   return `${pm} install`;
 }
 
+function apiUrl(options: ProjectOptions, separate: boolean): Pick<TemplateContext, 'apiUrlExpression' | 'apiUrlComment'> {
+  if (options.framework === 'react-vite') {
+    return {
+      apiUrlExpression: "import.meta.env.VITE_API_URL ?? 'http://localhost:3000'",
+      apiUrlComment: 'The auth server (server/), which also serves the API. Inlined by Vite at build time.',
+    };
+  }
+  if (separate && options.storage !== 'cookie' && options.backend !== 'next') {
+    return {
+      apiUrlExpression: "process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:8000'",
+      apiUrlComment: `The ${BACKEND_LABELS[options.backend]} API server (see backend/). Inlined at build time.`,
+    };
+  }
+  return { apiUrlExpression: '', apiUrlComment: '' };
+}
+
 export function buildTemplateContext(options: ProjectOptions, layout: ProjectLayout = DEFAULT_LAYOUT): TemplateContext {
   const providerList: ProviderInfo[] = options.providers.map((id) => ({
     id,
     label: PROVIDER_LABELS[id],
     envPrefix: id.toUpperCase(),
   }));
+  // react-vite's API lives in its auth server (server/), not in a separate backend/.
+  const separate = options.framework === 'next' && options.backend !== 'next';
   return {
     ...options,
     providers: [...options.providers],
@@ -55,9 +73,10 @@ export function buildTemplateContext(options: ProjectOptions, layout: ProjectLay
     hasProviders: providerList.length > 0,
     run: runCommand(options.pm),
     installCommand: installCommand(options.pm),
-    hasSeparateBackend: options.backend !== 'next',
-    backendLabel: options.backend === 'next' ? '' : BACKEND_LABELS[options.backend],
-    hasNodeBackend: options.backend !== 'next' && options.backend !== 'fastapi',
+    hasSeparateBackend: separate,
+    backendLabel: !separate || options.backend === 'next' ? '' : BACKEND_LABELS[options.backend],
+    hasNodeBackend: separate && options.backend !== 'fastapi',
+    ...apiUrl(options, separate),
     alias: layout.alias,
     appDir: layout.srcDir ? 'src/' : '',
     proxyFile: layout.proxyFile,

@@ -222,7 +222,8 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     scripts: scriptRecord,
     dependencies: sortedRecord(dependencies),
     devDependencies: sortedRecord(devDependencies),
-    engines: { node: '>=20.12' },
+    // Vite 8 (react-vite) needs Node ^20.19.
+    engines: { node: options.framework === 'react-vite' ? '>=20.19' : '>=20.12' },
   };
   const put = (path: string, content: string) => files.set(path, { path, content, source: CLI_NAME });
   for (const feature of active) {

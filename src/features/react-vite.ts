@@ -1,0 +1,68 @@
+// `--framework react-vite`: a React SPA built with Vite (react-vite-web) plus a small Node auth
+// server (react-vite-server, Hono) hosting Better Auth and the JWT-protected API. Shared with
+// the Next.js app: lib/auth-config.ts, lib/verify-token.ts, lib/db.ts, lib/token-manager.ts,
+// lib/api-client.ts and scripts/migrate.ts. The SPA reads only VITE_ variables (public).
+import type { EnvVar } from '../env/types.js';
+import { CORE_ENV } from './core-env.js';
+import type { Feature } from './types.js';
+
+const AUTH_SERVER_URL = 'http://localhost:3000';
+const VITE_DEV_URL = 'http://localhost:5173';
+
+const REACT_VITE_ENV: readonly EnvVar[] = [
+  {
+    name: 'CORS_ORIGIN',
+    group: 'Auth server',
+    description:
+      'Origin(s) of the SPA, comma-separated: allowed by CORS and trusted by Better Auth for cookie-bearing requests (the Vite dev server in development).',
+    required: true,
+    kind: 'string',
+    example: VITE_DEV_URL,
+    localDefault: VITE_DEV_URL,
+    usedBy: ['backend'],
+    secret: false,
+  },
+  {
+    name: 'PORT',
+    group: 'Auth server',
+    description: 'Port the auth server listens on.',
+    required: false,
+    kind: 'string',
+    example: '3000',
+    localDefault: '3000',
+    usedBy: ['backend'],
+    secret: false,
+  },
+  {
+    name: 'VITE_API_URL',
+    group: 'SPA (public, inlined by Vite)',
+    description:
+      'URL of the auth server, which also serves the API; the SPA calls it from the browser. Public: every VITE_ variable ends up in the bundle, so never a secret.',
+    required: true,
+    kind: 'http-url',
+    example: AUTH_SERVER_URL,
+    localDefault: AUTH_SERVER_URL,
+    usedBy: ['frontend'],
+    secret: false,
+  },
+];
+
+export const reactVite: Feature = {
+  id: 'react-vite',
+  applies: (options) => options.framework === 'react-vite',
+  templateDirs: () => ['react-vite-web', 'react-vite-server', 'auth-config', 'verify-token', 'db-migrate'],
+  dependencies: () => ['better-auth', 'react', 'react-dom', 'jose', 'kysely', 'hono', '@hono/node-server', 'tsx'],
+  devDependencies: () => ['typescript', 'vite', '@vitejs/plugin-react', '@types/node', '@types/react', '@types/react-dom'],
+  scripts: () => ({
+    dev: 'node scripts/dev.mjs',
+    'dev:web': 'vite',
+    'dev:api': 'tsx watch server/index.ts',
+    build: 'vite build',
+    start: 'tsx server/index.ts',
+    preview: 'vite preview',
+    typecheck: 'tsc --noEmit',
+    'db:migrate': 'tsx scripts/migrate.ts',
+  }),
+  env: () => [...CORE_ENV, ...REACT_VITE_ENV],
+  nextSteps: (_options, context) => [`${context.run} db:migrate`, `${context.run} dev`],
+};

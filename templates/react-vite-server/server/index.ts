@@ -1,0 +1,51 @@
+// The auth server (Hono on Node): Better Auth at /api/auth/*, the JWT-protected API at
+// /api/*, and in production the built SPA (dist/). The API trusts only a Bearer JWT,
+// verified against this server's own JWKS like any other service would.
+import './load-env';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { existsSync } from 'node:fs';
+import { auth, spaOrigins } from '../lib/auth';
+import { requireUser } from '../lib/verify-token';
+
+const app = new Hono();
+
+// The Vite dev server is another origin: allow it, with cookies (auth) and Authorization (API).
+app.use(
+  '/api/*',
+  cors({
+    origin: spaOrigins(),
+    credentials: true,
+    allowHeaders: ['Authorization', 'Content-Type'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  }),
+);
+
+app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
+
+/** A protected route: only a valid Better Auth access token gets through. */
+app.get('/api/users/me', async (c) => {
+  const user = await requireUser(c.req.raw);
+  if (user instanceof Response) {
+    user.headers.set('Cache-Control', 'private, no-store');
+    return user;
+  }
+  return c.json(user, 200, { 'Cache-Control': 'private, no-store' });
+});
+
+app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404));
+
+// Production: serve the SPA that `vite build` wrote, with index.html for client-side routes.
+if (existsSync('dist/index.html')) {
+  app.use('/*', serveStatic({ root: './dist' }));
+  app.get('*', serveStatic({ path: './dist/index.html' }));
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? 'localhost';
+serve({ fetch: app.fetch, port, hostname }, (info) => {
+  console.log(`Auth server on http://${hostname}:${info.port} (Better Auth at /api/auth, API at /api)`);
+});
