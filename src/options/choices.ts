@@ -1,7 +1,7 @@
 // The closed sets of values a project option can take. Kept free of imports so that
 // `--help` can list choices without loading zod or any template machinery.
 
-export const FRAMEWORKS = ['next'] as const;
+export const FRAMEWORKS = ['next', 'react-vite'] as const;
 export const BACKENDS = ['next', 'express', 'hono', 'fastify', 'fastapi'] as const;
 export const STORAGES = ['memory', 'cookie', 'local'] as const;
 export const PROVIDERS = ['google', 'github', 'discord', 'microsoft', 'apple', 'gitlab'] as const;
@@ -9,11 +9,7 @@ export const DATABASES = ['sqlite', 'postgres', 'mysql'] as const;
 export const HTTP_CLIENTS = ['fetch', 'axios'] as const;
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 
-/**
- * `react-vite` is planned and tested but not selectable until its browser test passes: it is
- * in the type (plan() and the features handle it) and not in FRAMEWORKS (flags, prompts, zod).
- */
-export type Framework = (typeof FRAMEWORKS)[number] | 'react-vite';
+export type Framework = (typeof FRAMEWORKS)[number];
 export type Backend = (typeof BACKENDS)[number];
 /** Backends that run as their own server in `backend/`, verifying the JWT against the JWKS. */
 export type SeparateBackend = Exclude<Backend, 'next'>;

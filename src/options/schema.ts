@@ -14,6 +14,7 @@ import {
   type Framework,
   type PackageManager,
   type ProjectOptions,
+  type Storage,
 } from './choices.js';
 
 /** Every answer the create command needs, besides the directory. */
@@ -54,6 +55,8 @@ export interface SelectDecl<K extends OptionKey = OptionKey> extends DeclBase<K>
   computeDefault?(ctx: DefaultContext): string;
   /** Choices allowed given earlier answers (combinations). Defaults to all choices. */
   allowed?(answers: Partial<CreateAnswers>): readonly string[];
+  /** Why a choice outside `allowed` is refused, appended to the combination error. */
+  refusedBecause?(answers: Partial<CreateAnswers>): string | undefined;
 }
 
 export interface MultiSelectDecl<K extends OptionKey = OptionKey> extends DeclBase<K> {
@@ -82,6 +85,16 @@ export const SUPPORTED_BACKENDS: Readonly<Record<Framework, readonly Backend[]>>
   'react-vite': ['hono'],
 };
 
+/**
+ * Which token storages each framework supports. Cookie storage is a backend-for-frontend
+ * (server-side code mints the JWT): react-vite's SPA has no server-side rendering, so it keeps
+ * the token in the page (memory or localStorage).
+ */
+export const SUPPORTED_STORAGES: Readonly<Record<Framework, readonly Storage[]>> = {
+  next: STORAGES,
+  'react-vite': ['memory', 'local'],
+};
+
 /** Package manager that launched us (`npm_config_user_agent`, e.g. "pnpm/9.1.0 npm/? node/v20"). */
 export function detectPackageManager(env: DefaultContext['env']): PackageManager {
   const agent = env.npm_config_user_agent ?? '';
@@ -103,9 +116,13 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     flag: '--framework',
     valueName: 'name',
     question: 'Which framework?',
-    description: 'frontend framework',
+    description:
+      'frontend framework; react-vite is a Vite React SPA plus a Hono auth server that also hosts the API (--backend hono, --storage memory|local; Node >=20.19)',
     choices: FRAMEWORKS,
-    labels: { next: { label: 'Next.js', hint: 'App Router' } },
+    labels: {
+      next: { label: 'Next.js', hint: 'App Router' },
+      'react-vite': { label: 'React + Vite', hint: 'SPA + Hono auth server, Node >=20.19' },
+    },
     default: 'next',
   },
   {
@@ -114,17 +131,19 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     flag: '--backend',
     valueName: 'name',
     question: 'Where does the protected API live?',
-    description: 'where the JWT-protected API lives',
+    description: 'where the JWT-protected API lives (react-vite: hono only, the auth server)',
     choices: BACKENDS,
     labels: {
       next: { label: 'Next.js route handlers', hint: 'same app' },
       express: { label: 'Express', hint: 'separate Node server in backend/' },
-      hono: { label: 'Hono', hint: 'separate Node server in backend/' },
+      hono: { label: 'Hono', hint: 'separate Node server in backend/ (react-vite: the auth server itself)' },
       fastify: { label: 'Fastify', hint: 'separate Node server in backend/' },
       fastapi: { label: 'FastAPI', hint: 'separate Python server in backend/' },
     },
     default: 'next',
     allowed: (answers) => (answers.framework ? SUPPORTED_BACKENDS[answers.framework] : BACKENDS),
+    refusedBecause: (answers) =>
+      answers.framework === 'react-vite' ? 'the API lives in the Hono auth server that hosts Better Auth' : undefined,
   },
   {
     key: 'storage',
@@ -132,7 +151,7 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     flag: '--storage',
     valueName: 'mode',
     question: 'Where should the browser keep the access token?',
-    description: 'where the browser keeps the access token',
+    description: 'where the browser keeps the access token (react-vite: memory or local; cookie needs server-side code)',
     choices: STORAGES,
     labels: {
       memory: { label: 'In memory', hint: 'Authorization: Bearer on each call (recommended)' },
@@ -140,6 +159,11 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
       local: { label: 'localStorage', hint: 'survives reloads, readable by any XSS' },
     },
     default: 'memory',
+    allowed: (answers) => (answers.framework ? SUPPORTED_STORAGES[answers.framework] : STORAGES),
+    refusedBecause: (answers) =>
+      answers.framework === 'react-vite'
+        ? 'cookie storage needs server-side code that mints the JWT (a backend-for-frontend); a Vite SPA keeps the token in the page'
+        : undefined,
   },
   {
     key: 'providers',

@@ -15,7 +15,7 @@ import {
 } from './choices.js';
 import type { GivenValues } from './flags.js';
 import { packageNameProblem } from './package-name.js';
-import { OPTION_DECLS, SUPPORTED_BACKENDS, type CreateAnswers, type OptionDecl } from './schema.js';
+import { OPTION_DECLS, SUPPORTED_BACKENDS, SUPPORTED_STORAGES, type CreateAnswers, type OptionDecl } from './schema.js';
 
 function allowedList(decl: OptionDecl, choices: readonly string[]): string {
   return decl.kind === 'multiselect' ? `${choices.join(', ')}, or ${decl.none}` : choices.join(', ');
@@ -78,14 +78,15 @@ export function combinationProblem(answers: Partial<CreateAnswers>): string | un
     if (value === undefined) continue;
     const allowed = decl.allowed(answers);
     if (!allowed.includes(value as string)) {
-      return `${decl.flag} ${JSON.stringify(value)} cannot be combined with ${describeContext(decl, answers)} (allowed: ${allowed.join(', ') || 'none'})`;
+      const because = decl.refusedBecause?.(answers);
+      return `${decl.flag} ${JSON.stringify(value)} cannot be combined with ${describeContext(decl, answers)} (allowed: ${allowed.join(', ') || 'none'})${because ? `: ${because}` : ''}`;
     }
   }
   return undefined;
 }
 
 function describeContext(decl: OptionDecl, answers: Partial<CreateAnswers>): string {
-  if (decl.key === 'backend') return `--framework ${answers.framework}`;
+  if (decl.key === 'backend' || decl.key === 'storage') return `--framework ${answers.framework}`;
   return 'the other options';
 }
 
@@ -107,6 +108,8 @@ export const projectOptionsSchema = z
   .superRefine((options, ctx) => {
     if (!SUPPORTED_BACKENDS[options.framework].includes(options.backend)) {
       ctx.addIssue({ code: 'custom', message: combinationProblem(options) ?? 'unsupported backend' });
+    } else if (!SUPPORTED_STORAGES[options.framework].includes(options.storage)) {
+      ctx.addIssue({ code: 'custom', message: combinationProblem(options) ?? 'unsupported storage' });
     }
     const sorted = [...new Set(options.providers)].sort();
     if (sorted.join(',') !== options.providers.join(',')) {

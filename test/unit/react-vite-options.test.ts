@@ -1,0 +1,88 @@
+// --framework react-vite on the command line: its defaults (the Hono auth server hosts the
+// API), the combinations it refuses with a reason, the reproduce round trip, and the CLI
+// writing the project (re-running it with the same options changes nothing).
+import { Command } from 'commander';
+import { execa } from 'execa';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { addCreateFlags, givenValues, runFlags } from '../../src/options/flags.js';
+import { reproduceArgs } from '../../src/options/reproduce.js';
+import { resolveCreateRequest, type CreateRequest } from '../../src/options/resolve.js';
+import { validateProjectOptions } from '../../src/options/validate.js';
+import { BIN } from '../helpers/generate.js';
+
+async function parse(args: string[]): Promise<CreateRequest> {
+  const command = addCreateFlags(new Command('t').argument('[dir]').exitOverride().configureOutput({ outputError: () => {} }));
+  command.parse(args, { from: 'user' });
+  const opts = command.opts();
+  return resolveCreateRequest({ dir: command.args[0], given: givenValues(opts), flags: runFlags(opts), cwd: '/work/projects', env: {}, interactive: false });
+}
+
+async function usageError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('--framework react-vite options', () => {
+  it('--yes takes the Hono auth server as the backend and memory storage', async () => {
+    const r = await parse(['app', '--framework', 'react-vite', '--yes']);
+    expect(r.options).toMatchObject({ framework: 'react-vite', backend: 'hono', storage: 'memory', http: 'fetch', db: 'sqlite' });
+    const again = await parse(reproduceArgs(r.dir, r.answers));
+    expect(again.options).toEqual(r.options);
+  });
+
+  it('local storage and axios are accepted', async () => {
+    const r = await parse(['app', '--framework', 'react-vite', '--storage', 'local', '--http', 'axios', '--db', 'postgres', '--yes']);
+    expect(r.options).toMatchObject({ framework: 'react-vite', backend: 'hono', storage: 'local', http: 'axios', db: 'postgres' });
+  });
+
+  it('refuses cookie storage and separate backends, saying why', async () => {
+    expect(await usageError(parse(['app', '--framework', 'react-vite', '--storage', 'cookie', '--yes']))).toBe(
+      '--storage "cookie" cannot be combined with --framework react-vite (allowed: memory, local): cookie storage needs server-side code that mints the JWT (a backend-for-frontend); a Vite SPA keeps the token in the page',
+    );
+    for (const backend of ['next', 'express', 'fastify', 'fastapi']) {
+      expect(await usageError(parse(['app', '--framework', 'react-vite', '--backend', backend, '--yes']))).toMatch(
+        new RegExp(`^--backend "${backend}" cannot be combined with --framework react-vite \\(allowed: hono\\): the API lives in the Hono auth server`),
+      );
+    }
+    expect(() =>
+      validateProjectOptions({ name: 'a', framework: 'react-vite', backend: 'hono', storage: 'cookie', providers: [], db: 'sqlite', http: 'fetch', pm: 'npm' }),
+    ).toThrow(/--storage "cookie" cannot be combined with --framework react-vite/);
+  });
+
+  it('the CLI writes the project; a re-run with the same options changes nothing', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbaj-rv-cli-'));
+    const dir = path.join(root, 'rv-cli');
+    const args = [BIN, dir, '--framework', 'react-vite', '--yes', '--no-install', '--no-git', '--pm', 'npm'];
+    const env = { CI: '1', NO_COLOR: '1' };
+    const first = await execa('node', args, { reject: false, all: true, env, stdin: 'ignore', timeout: 60_000 });
+    expect(first.exitCode, first.all).toBe(0);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { engines: { node: string }; scripts: Record<string, string> };
+    expect(pkg.engines.node).toBe('>=20.19');
+    expect(pkg.scripts).toMatchObject({ build: 'vite build', start: 'tsx server/index.ts', 'db:migrate': 'tsx scripts/migrate.ts' });
+    for (const file of ['server/index.ts', 'src/App.tsx', 'lib/auth.ts', 'lib/verify-token.ts', 'vite.config.ts', '.env', '.env.example']) {
+      expect(fs.existsSync(path.join(dir, file)), file).toBe(true);
+    }
+    expect(fs.existsSync(path.join(dir, 'backend'))).toBe(false);
+    const snapshot = () =>
+      Object.fromEntries(
+        fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+          .sort()
+          .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+      );
+    const before = snapshot();
+    const again = await execa('node', [BIN, '--cwd', dir, '--yes', '--no-install', '--no-git'], { reject: false, all: true, env, stdin: 'ignore', timeout: 60_000 });
+    expect(again.exitCode, again.all).toBe(0);
+    expect(snapshot()).toEqual(before);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
