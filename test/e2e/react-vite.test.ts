@@ -1,5 +1,6 @@
-// `--framework react-vite`: the SPA built with `vite build` and served by the project's own
-// Hono auth server (which also hosts Better Auth and the API), driven by headless Chromium.
+// `--framework react-vite`: the SPA built with `vite build`, served by the project's own Hono
+// auth server (which also hosts Better Auth and the API) or by `vite preview` on another
+// origin (the development set-up: CORS with credentials), driven by headless Chromium.
 // Same checks as the Next.js default project: sign-up → dashboard showing /api/users/me
 // fetched with a Bearer JWT, exactly one refresh after expiry (also for 10 concurrent calls),
 // a wrong password shows an error and gets no token, sign-out locks /dashboard and the API.
@@ -25,22 +26,34 @@ import { writeReactViteProject, type ReactViteOptions } from '../helpers/react-v
 import { cleanEnv, freePort, startProcessServer, type RunningServer } from '../helpers/server.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, type Session } from './fixture.js';
 
-/** One generated project, built, served and driven through the whole flow. */
-function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
+/**
+ * One generated project, built, served and driven through the whole flow. `auth-server`: the
+ * auth server serves dist/ (one origin, production). `vite-preview`: `vite preview` serves the
+ * SPA on another port and it calls the auth server cross-origin, as in development (CORS with
+ * credentials, CORS_ORIGIN as a Better Auth trusted origin).
+ */
+function reactViteSuite(label: string, OPTIONS: ReactViteOptions, servedBy: 'auth-server' | 'vite-preview') {
   describe(`react-vite: ${label}`, () => {
     const state = {
       root: '',
       dir: '',
       log: [] as string[],
       server: undefined as RunningServer | undefined,
+      web: undefined as RunningServer | undefined,
       browser: undefined as Browser | undefined,
       sessions: [] as Session[],
       failed: false,
     };
 
-    function url(): string {
+    /** The auth server (Better Auth and the API). */
+    function api(): string {
       if (!state.server) throw new Error('server not started');
       return state.server.url;
+    }
+
+    /** Where the SPA's pages are served. */
+    function url(): string {
+      return state.web?.url ?? api();
     }
 
     async function step(title: string, file: string, args: string[], env: Record<string, string>, timeoutMs: number) {
@@ -55,7 +68,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
       const context = await state.browser.newContext();
       context.setDefaultTimeout(15_000);
       context.setDefaultNavigationTimeout(30_000);
-      const traffic = recordApiCalls(context, url());
+      const traffic = recordApiCalls(context, api());
       const page = await context.newPage();
       const session = { context, page, traffic };
       state.sessions.push(session);
@@ -74,8 +87,10 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
 
         const port = await freePort();
         const base = `http://127.0.0.1:${port}`;
+        const webPort = servedBy === 'vite-preview' ? await freePort() : port;
+        const webBase = `http://127.0.0.1:${webPort}`;
         await step('npm run db:migrate', 'npm', ['run', 'db:migrate'], {}, 2 * 60_000);
-        // The SPA is served by the auth server itself: one origin, so VITE_API_URL is that origin.
+        // VITE_API_URL: the auth server, whichever origin serves the SPA.
         await step('vite build', 'npx', ['vite', 'build'], { VITE_API_URL: base }, 5 * 60_000);
         state.server = await startProcessServer({
           name: 'auth server',
@@ -87,13 +102,25 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
             HOST: '127.0.0.1',
             PORT: String(port),
             BETTER_AUTH_URL: base,
-            CORS_ORIGIN: base,
+            CORS_ORIGIN: webBase,
             JWT_ACCESS_TOKEN_EXPIRES: String(ACCESS_TOKEN_SECONDS),
           }),
           url: base,
           ready: async (b) => (await fetch(`${b}/login`, { signal: AbortSignal.timeout(5_000) })).status === 200,
           timeoutMs: 60_000,
         });
+        if (servedBy === 'vite-preview') {
+          state.web = await startProcessServer({
+            name: 'vite preview',
+            command: process.execPath,
+            args: [path.join(state.dir, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'],
+            cwd: state.dir,
+            env: cleanEnv(),
+            url: webBase,
+            ready: async (b) => (await fetch(`${b}/login`, { signal: AbortSignal.timeout(5_000) })).status === 200,
+            timeoutMs: 60_000,
+          });
+        }
         state.browser = await launchChromium();
       } catch (error) {
         state.failed = true;
@@ -107,7 +134,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
         const files = await saveFailureArtifacts(
           `react-vite-${OPTIONS.storage}-${OPTIONS.http}-${task.name}`,
           state.sessions.map((s) => s.page),
-          `${state.log.join('\n')}\n--- server ---\n${state.server?.logs() ?? ''}`,
+          `${state.log.join('\n')}\n--- server ---\n${state.server?.logs() ?? ''}\n--- vite preview ---\n${state.web?.logs() ?? ''}`,
         );
         if (files.length) console.error(`E2E artifacts:\n  ${files.join('\n  ')}`);
       });
@@ -115,6 +142,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
 
     afterAll(async () => {
       await Promise.race([state.browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await state.web?.stop();
       await state.server?.stop();
       if (state.root) {
         if (state.failed) console.error(`E2E project kept for inspection: ${state.dir}`);
@@ -135,15 +163,15 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
       return session.traffic.calls.filter((c) => c.path === '/api/users/me').at(-1);
     }
 
-    describe(`react-vite project (built SPA served by the Hono auth server; ${label})`, () => {
-      test('the auth server serves the SPA for client-side routes and the API refuses a request without a token', async () => {
+    describe(`react-vite project (${label})`, () => {
+      test('the SPA is served for client-side routes and the API refuses a request without a token', async () => {
         const page = await fetch(`${url()}/dashboard`);
         expect(page.status).toBe(200);
         expect(await page.text()).toContain('<div id="root"></div>');
-        const api = await fetch(`${url()}/api/users/me`);
-        expect(api.status).toBe(401);
-        expect(api.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
-        expect(api.headers.get('cache-control')).toContain('no-store');
+        const refused = await fetch(`${api()}/api/users/me`);
+        expect(refused.status).toBe(401);
+        expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+        expect(refused.headers.get('cache-control')).toContain('no-store');
       });
 
       test('sign up lands on /dashboard showing /api/users/me, called with a Bearer JWT for this user', async () => {
@@ -160,7 +188,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
         const meCalls = traffic.calls.filter((c) => c.path === '/api/users/me');
         expect(meCalls.map((c) => c.status)).toEqual([200]);
         const claims = decodeJwtPayload(bearer(meCalls[0]));
-        expect(claims).toMatchObject({ sub: me.id, email: user.email, iss: url(), aud: url() });
+        expect(claims).toMatchObject({ sub: me.id, email: user.email, iss: api(), aud: api() });
         expect(Number(claims.exp) - Number(claims.iat)).toBe(ACCESS_TOKEN_SECONDS);
         expect(traffic.calls.filter((c) => c.path === '/api/auth/token').map((c) => c.status)).toEqual([200]);
         // Memory storage keeps nothing in localStorage; local storage keeps exactly the token sent.
@@ -220,7 +248,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
         expect(new URL(page.url()).pathname).toBe('/login');
         expect(traffic.calls.filter((c) => c.path === '/api/auth/token' && c.status === 200)).toEqual([]);
         expect((await context.cookies()).filter((c) => c.name.includes('session_token'))).toEqual([]);
-        expect(await page.evaluate(async () => (await fetch('/api/auth/token')).status)).toBe(401);
+        expect(await page.evaluate(async (base) => (await fetch(`${base}/api/auth/token`, { credentials: 'include' })).status, api())).toBe(401);
         await context.close();
       });
 
@@ -234,16 +262,16 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
         await page.waitForURL((u) => u.pathname === '/login');
         expect(new URL(page.url()).searchParams.get('next')).toBe('/dashboard');
 
-        const api = await page.evaluate(async () => {
-          const response = await fetch('/api/users/me');
+        const answer = await page.evaluate(async (base) => {
+          const response = await fetch(`${base}/api/users/me`);
           return { status: response.status, wwwAuthenticate: response.headers.get('www-authenticate') };
-        });
-        expect(api.status).toBe(401);
-        expect(api.wwwAuthenticate).toMatch(/^Bearer\b/);
-        expect(await page.evaluate(async () => (await fetch('/api/auth/token')).status)).toBe(401);
+        }, api());
+        expect(answer.status).toBe(401);
+        expect(answer.wwwAuthenticate).toMatch(/^Bearer\b/);
+        expect(await page.evaluate(async (base) => (await fetch(`${base}/api/auth/token`, { credentials: 'include' })).status, api())).toBe(401);
         // Once the last access token has expired (plus the API's 5 s clock tolerance), it opens nothing.
         await waitUntilExpired(Number(decodeJwtPayload(token).exp) + 5);
-        const stale = await fetch(`${url()}/api/users/me`, { headers: { Authorization: `Bearer ${token}` } });
+        const stale = await fetch(`${api()}/api/users/me`, { headers: { Authorization: `Bearer ${token}` } });
         expect(stale.status).toBe(401);
       });
 
@@ -261,5 +289,5 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions) {
   });
 }
 
-reactViteSuite('memory storage, fetch', { storage: 'memory', http: 'fetch', db: 'sqlite', providers: [] });
-reactViteSuite('local storage, axios', { storage: 'local', http: 'axios', db: 'sqlite', providers: ['github'] });
+reactViteSuite('memory storage, fetch, SPA served by the auth server', { storage: 'memory', http: 'fetch', db: 'sqlite', providers: [] }, 'auth-server');
+reactViteSuite('local storage, axios, SPA on vite preview calling the auth server cross-origin', { storage: 'local', http: 'axios', db: 'sqlite', providers: ['github'] }, 'vite-preview');

@@ -19,6 +19,8 @@ app.use(
     origin: spaOrigins(),
     credentials: true,
     allowHeaders: ['Authorization', 'Content-Type'],
+    // Lets the SPA read why a token was refused (RFC 6750 error codes).
+    exposeHeaders: ['WWW-Authenticate'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     maxAge: 600,
   }),
