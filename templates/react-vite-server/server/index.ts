@@ -3,6 +3,7 @@
 // verified against this server's own JWKS like any other service would.
 import './load-env';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -26,7 +27,17 @@ app.use(
   }),
 );
 
-app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
+// Better Auth rate-limits sign-in per client IP, which it reads from x-forwarded-for. Served
+// directly by Node nothing sets that header, so it is set from the socket here, replacing any
+// value the client sent (a spoofed one must not pick its own bucket). Behind a reverse proxy,
+// keep the proxy's header instead and list the proxy in advanced.ipAddress.trustedProxies.
+app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+  const request = c.req.raw;
+  const address = getConnInfo(c).remote.address;
+  if (address) request.headers.set('x-forwarded-for', address);
+  else request.headers.delete('x-forwarded-for');
+  return auth.handler(request);
+});
 
 /** A protected route: only a valid Better Auth access token gets through. */
 app.get('/api/users/me', async (c) => {
