@@ -219,6 +219,8 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     name: options.name,
     version: '0.1.0',
     private: true,
+    // Vite loads vite.config.ts as ESM; the auth server and scripts are ESM too (tsx).
+    ...(options.framework === 'react-vite' ? { type: 'module' } : {}),
     scripts: scriptRecord,
     dependencies: sortedRecord(dependencies),
     devDependencies: sortedRecord(devDependencies),
