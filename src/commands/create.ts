@@ -6,7 +6,7 @@ import { basename, join, resolve as resolvePath } from 'node:path';
 import { describeNextApp, inspectTarget, type NextApp, type Target } from '../detect/project.js';
 import { keptExampleVars } from '../detect/user-env.js';
 import { git } from '../env/files.js';
-import { CliError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
 import { packageNameProblem } from '../options/package-name.js';
@@ -163,6 +163,11 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
     input.keptEnv = keptExampleVars(request.targetDir, request.options, found.manifest.env.declared);
     if (!flags.json) out.info(`${request.targetDir} is a ${CLI_NAME} project (${MANIFEST_FILE}): updating it; options not given are taken from it.`);
   } else if (found.kind === 'next') {
+    if (request.options.framework !== 'next') {
+      throw new UsageError(
+        `${request.targetDir} is a Next.js app: Better Auth + JWT is added to it with --framework next; --framework ${request.options.framework} makes a new project, so choose an empty directory for it`,
+      );
+    }
     input.layout = found.app.layout;
     input.existingApp = true;
     checkExistingApp(found.app, request, given, info);

@@ -85,4 +85,22 @@ describe('--framework react-vite options', () => {
     expect(snapshot()).toEqual(before);
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('refuses to put a react-vite project into an existing Next.js app (exit 2, nothing written)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbaj-rv-existing-'));
+    const dir = path.join(root, 'app');
+    fs.cpSync(path.join(path.dirname(BIN), '../test/fixtures/existing/next16'), dir, { recursive: true });
+    const before = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    const r = await execa('node', [BIN, '--cwd', dir, '--framework', 'react-vite', '--yes', '--no-install', '--no-git', '--force'], {
+      reject: false,
+      all: true,
+      env: { CI: '1', NO_COLOR: '1' },
+      stdin: 'ignore',
+      timeout: 60_000,
+    });
+    expect(r.exitCode, r.all).toBe(2);
+    expect(r.stderr).toContain('is a Next.js app: Better Auth + JWT is added to it with --framework next; --framework react-vite makes a new project');
+    expect(fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()).toEqual(before);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 });
