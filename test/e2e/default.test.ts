@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   apiCallsAnswered,
+  callApiConcurrently,
   decodeJwtPayload,
   signUp,
   waitForApiCalls,
@@ -77,13 +78,7 @@ describe('default project (memory storage, fetch)', () => {
     await waitUntilExpired(Number(decodeJwtPayload(oldToken).exp));
 
     const mark = traffic.calls.length;
-    const answered = await apiCallsAnswered(page);
-    await page.evaluate(() => {
-      const button = document.querySelector<HTMLButtonElement>('[data-testid=call-api]');
-      if (!button) throw new Error('no call-api button');
-      for (let i = 0; i < 10; i++) button.click();
-    });
-    await waitForApiCalls(page, answered + 10);
+    await callApiConcurrently(page, 10);
 
     expect(traffic.since(mark, '/api/auth/token').map((c) => c.status)).toEqual([200]);
     const meCalls = traffic.since(mark, '/api/users/me');

@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   apiCallsAnswered,
+  callApiConcurrently,
   decodeJwtPayload,
   launchChromium,
   recordApiCalls,
@@ -221,13 +222,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions, servedBy: 'aut
         await waitUntilExpired(Number(decodeJwtPayload(oldToken).exp));
 
         const mark = traffic.calls.length;
-        const answered = await apiCallsAnswered(page);
-        await page.evaluate(() => {
-          const button = document.querySelector<HTMLButtonElement>('[data-testid=call-api]');
-          if (!button) throw new Error('no call-api button');
-          for (let i = 0; i < 10; i++) button.click();
-        });
-        await waitForApiCalls(page, answered + 10);
+        await callApiConcurrently(page, 10);
 
         expect(traffic.since(mark, '/api/auth/token').map((c) => c.status)).toEqual([200]);
         const meCalls = traffic.since(mark, '/api/users/me');

@@ -108,6 +108,21 @@ export async function waitForApiCalls(page: Page, count: number, timeout = 20_00
   await page.getByTestId('api-calls').filter({ hasText: new RegExp(`^API calls answered: ${count}$`) }).waitFor({ timeout });
 }
 
+/**
+ * Clicks the dashboard's call-api button `count` times in one synchronous loop, so the calls
+ * are truly concurrent (the single-flight refresh is what is under test), then waits until
+ * every one is answered.
+ */
+export async function callApiConcurrently(page: Page, count: number): Promise<void> {
+  const answered = await apiCallsAnswered(page);
+  await page.evaluate((n) => {
+    const button = document.querySelector<HTMLButtonElement>('[data-testid=call-api]');
+    if (!button) throw new Error('no call-api button');
+    for (let i = 0; i < n; i++) button.click();
+  }, count);
+  await waitForApiCalls(page, answered + count);
+}
+
 export async function signUp(page: Page, base: string, user: { name: string; email: string; password: string }) {
   await page.goto(`${base}/signup`);
   await page.fill('input[name=name]', user.name);
