@@ -4,6 +4,7 @@
 // and make Better Auth unable to decrypt its private JWKs. `.env.example` files that are
 // not ours (an existing app's, or one the user edited) are merged the same way.
 import { randomBytes } from 'node:crypto';
+import { parseDotenv } from '../env/dotenv.js';
 import type { EnvVar } from '../env/types.js';
 import { renderDotEnv, renderEnvExample } from '../env/render.js';
 import { CLI_NAME } from '../plan/version.js';
@@ -13,14 +14,12 @@ export function makeSecret(): string {
   return randomBytes(32).toString('base64');
 }
 
-/** Names assigned in a dotenv file (`KEY=...` or `export KEY=...`). */
+/**
+ * Names a dotenv file assigns, as dotenv itself reads them (src/env/dotenv.ts): a `KEY=`
+ * line inside a multi-line quoted value is not a key, `KEY: value` is.
+ */
 export function dotEnvKeys(content: string): Set<string> {
-  const keys = new Set<string>();
-  for (const line of content.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line);
-    if (match?.[1]) keys.add(match[1]);
-  }
-  return keys;
+  return new Set(parseDotenv(content).values.keys());
 }
 
 export function freshDotEnv(vars: readonly EnvVar[], secret: () => string = makeSecret): string {

@@ -164,6 +164,18 @@ describe('apply()', () => {
       expect([...dotEnvKeys(env)]).toEqual(['BETTER_AUTH_SECRET', 'BETTER_AUTH_URL', 'CUSTOM', 'DATABASE_URL', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET']);
       expect(statSync(envPath).mode & 0o777).toBe(0o600);
     });
+
+    it('reads existing keys the way dotenv does: a KEY= line inside a quoted value is not a key, KEY: value is', async () => {
+      const target = await generated();
+      const envPath = join(target, '.env');
+      const original = 'NOTE="first line\nGITHUB_CLIENT_ID=not-a-key\n"\nDATABASE_URL: file:./mine.db\n';
+      writeFileSync(envPath, original);
+      const report = await apply(testPlan({ providers: ['github'] }), opts(target, { force: true, makeSecret: () => 'S' }));
+      const added = report.dotenvs[0]?.added ?? [];
+      expect(added).toContain('GITHUB_CLIENT_ID');
+      expect(added).not.toContain('DATABASE_URL');
+      expect(readFileSync(envPath, 'utf8').startsWith(original)).toBe(true);
+    });
   });
 
   describe('atomicity', () => {
