@@ -4,13 +4,10 @@
 // check runs in-process with shared declaration files (test/helpers/typecheck.ts) and a
 // failure is confirmed and shown by the real `tsc`.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureDepsCache, linkDeps } from '../helpers/deps-cache.js';
+import { expect } from 'vitest';
 import { generateProject, type Db, type GenerateOptions, type Http, type Provider, type Storage } from '../helpers/generate.js';
-import { mapPool } from '../helpers/pool.js';
-import { createTypechecker } from '../helpers/typecheck.js';
+import { typecheckSuite } from '../helpers/typecheck-suite.js';
 
 const STORAGES: Storage[] = ['memory', 'cookie', 'local'];
 const HTTPS: Http[] = ['fetch', 'axios'];
@@ -39,77 +36,20 @@ const cases: Case[] = STORAGES.flatMap((storage) =>
 /** Files every Next.js project must have, whatever the options; guards against a vacuous pass. */
 const EXPECTED_FILES = ['tsconfig.json', 'lib/auth.ts', 'lib/api-client.ts', 'app/dashboard/page.tsx', 'app/api/users/me/route.ts', 'proxy.ts'];
 
-let root = '';
-let checker: ReturnType<typeof createTypechecker>;
-const generated = new Map<string, { dir: string; error?: string }>();
-let failures = 0;
-
-function projectDir(c: Case): string {
-  return path.join(root, c.name.replace(/[= ]+/g, '-'));
-}
-
-beforeAll(async () => {
-  const modules = await ensureDepsCache();
-  checker = createTypechecker(modules);
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbaj-typecheck-'));
-  // Generation is cheap (one CLI process each); type-checking happens per test below.
-  await mapPool(cases, GENERATE_CONCURRENCY, async (c) => {
-    const dir = projectDir(c);
-    try {
-      await generateProject(dir, c.options);
-      await linkDeps(dir);
-      generated.set(c.name, { dir });
-    } catch (error) {
-      generated.set(c.name, { dir, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-}, 25 * 60_000);
-
-afterAll(() => {
-  if (root && failures === 0) fs.rmSync(root, { recursive: true, force: true });
-  else if (root) console.log(`typecheck projects kept for inspection in ${root}`);
-});
-
-describe('generated projects typecheck (tsc --noEmit, strict)', () => {
-  test('the matrix covers 3 storages × 2 http clients × 3 databases × 2 provider sets', () => {
-    expect(cases).toHaveLength(36);
-  });
-
-  // The in-process checker must agree with the real thing; one project is enough to catch a
-  // harness that silently checks nothing (a false pass would hide every other case).
-  test('the real `tsc --noEmit` passes on the first combination too', async () => {
-    const first = cases[0];
-    const project = first && generated.get(first.name);
-    if (!project || project.error) throw new Error(`not generated: ${project?.error ?? 'missing'}`);
-    const tsc = await checker.runTsc(project.dir);
-    expect(tsc.output).toBe('');
-    expect(tsc.ok).toBe(true);
-  }, 120_000);
-
-  test.each(cases)('$name', async (c) => {
-    failures++; // undone at the end when the case passes
-    const project = generated.get(c.name);
-    if (!project) throw new Error('the project was not generated');
-    if (project.error) throw new Error(project.error);
-    const { dir } = project;
-
+typecheckSuite({
+  title: 'generated projects typecheck (tsc --noEmit, strict)',
+  tmpPrefix: 'cbaj-typecheck-',
+  cases,
+  expectedCount: 36,
+  countDescription: '3 storages × 2 http clients × 3 databases × 2 provider sets',
+  concurrency: GENERATE_CONCURRENCY,
+  write: (dir, c) => generateProject(dir, c.options),
+  checkFiles(dir, c) {
     const missing = EXPECTED_FILES.filter((file) => !fs.existsSync(path.join(dir, file)));
     const wantsTokenManager = c.options.storage !== 'cookie';
     if (fs.existsSync(path.join(dir, 'lib/token-manager.ts')) !== wantsTokenManager) {
       missing.push(wantsTokenManager ? 'lib/token-manager.ts' : 'no lib/token-manager.ts in cookie mode');
     }
     expect(missing, `expected files in ${dir}`).toEqual([]);
-
-    const result = checker.check(dir);
-    if (!result.ok) {
-      // Confirm with the real tsc and show exactly what a user would see.
-      const tsc = await checker.runTsc(dir);
-      throw new Error(
-        tsc.ok
-          ? `in-process check failed but tsc passed (harness bug?) in ${dir}:\n${result.output}`
-          : `tsc --noEmit -p ${dir} failed:\n${tsc.output}`,
-      );
-    }
-    failures--;
-  });
+  },
 });
