@@ -76,9 +76,9 @@ describe('--help and --version', () => {
 
 describe('usage errors: exit 2, one line on stderr, no stack trace', () => {
   const cases: [string, string[], RegExp][] = [
-    ['missing options without a TTY', ['my-app'], /^error: missing --framework <next\|react-vite>, .*--storage <memory\|cookie\|local>.*--git\/--no-git .*--yes/],
+    ['missing options without a TTY', ['my-app'], /^error: missing --framework <next\|react-vite\|sveltekit\|nuxt>, .*--storage <memory\|cookie\|local>.*--git\/--no-git .*--yes/],
     ['missing directory without a TTY', ['--framework', 'next'], /^error: missing \[dir\] argument/],
-    ['unknown framework', ['my-app', '--framework', 'vue', '--yes'], /^error: unknown --framework "vue" \(allowed: next, react-vite\)$/],
+    ['unknown framework', ['my-app', '--framework', 'vue', '--yes'], /^error: unknown --framework "vue" \(allowed: next, react-vite, sveltekit, nuxt\)$/],
     ['unknown provider', ['my-app', '--providers', 'github,myspace', '--yes'], /^error: unknown --providers "myspace" \(allowed: google, github, discord, microsoft, apple, gitlab, or none\)$/],
     ['unknown db', ['my-app', '--db', 'oracle', '--yes'], /^error: unknown --db "oracle" \(allowed: sqlite, postgres, mysql\)$/],
     ['uppercase name', ['My App', '--yes'], /^error: invalid project name "My App": it has uppercase letters/],

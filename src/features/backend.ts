@@ -2,7 +2,8 @@
 // verifying Better Auth's JWT against the public JWKS. It gets its own backend/.env, which
 // holds no secret: the backend never sees BETTER_AUTH_SECRET or the database.
 import type { EnvVar } from '../env/types.js';
-import type { ProjectOptions, SeparateBackend } from '../options/choices.js';
+import { SAME_APP_BACKENDS, type ProjectOptions, type SeparateBackend } from '../options/choices.js';
+import { FRAMEWORK_PROFILES } from './frameworks.js';
 import type { Feature } from './types.js';
 
 const BACKEND_ENV_FILE = 'backend/.env';
@@ -17,7 +18,8 @@ export const BACKEND_LABELS: Record<SeparateBackend, string> = {
 };
 
 export function separateBackend(options: ProjectOptions): SeparateBackend | undefined {
-  return options.backend === 'next' ? undefined : options.backend;
+  const backend = options.backend;
+  return (SAME_APP_BACKENDS as readonly string[]).includes(backend) ? undefined : (backend as SeparateBackend);
 }
 
 export function isNodeBackend(options: ProjectOptions): boolean {
@@ -82,7 +84,7 @@ const BACKEND_ENV: readonly EnvVar[] = [
   }),
 ];
 
-/** Where the Next.js app finds the API: the browser calls it (memory/local), or the BFF does (cookie). */
+/** Where the app finds the API: the browser calls it (memory/local), or the BFF does (cookie). */
 function apiUrlVar(options: ProjectOptions): EnvVar {
   const url = `http://localhost:${API_PORT}`;
   return options.storage === 'cookie'
@@ -98,9 +100,9 @@ function apiUrlVar(options: ProjectOptions): EnvVar {
         secret: false,
       }
     : {
-        name: 'NEXT_PUBLIC_API_URL',
+        name: FRAMEWORK_PROFILES[options.framework].publicApiUrlVar,
         group: 'API server',
-        description: 'URL of the API server the browser calls with the Bearer JWT (inlined into the client bundle at build time).',
+        description: `URL of the API server the browser calls with the Bearer JWT (${FRAMEWORK_PROFILES[options.framework].publicApiUrlHow}).`,
         required: true,
         kind: 'http-url',
         example: url,
@@ -113,7 +115,7 @@ function apiUrlVar(options: ProjectOptions): EnvVar {
 export const backendServer: Feature = {
   id: 'backend',
   // react-vite's API lives in its own auth server (features/react-vite.ts), not in backend/.
-  applies: (options) => options.framework === 'next' && separateBackend(options) !== undefined,
+  applies: (options) => options.framework !== 'react-vite' && separateBackend(options) !== undefined,
   templateDirs: (options) => {
     const backend = separateBackend(options);
     if (backend === 'fastapi') return ['backend-fastapi', 'dev-runner'];
@@ -121,7 +123,7 @@ export const backendServer: Feature = {
   },
   scripts: (options) => ({
     dev: 'node scripts/dev.mjs',
-    'dev:web': 'next dev',
+    'dev:web': FRAMEWORK_PROFILES[options.framework].webDevCommand,
     'dev:api': isNodeBackend(options) ? 'cd backend && npm run dev' : 'cd backend && python3 -m uvicorn main:app --reload --port 8000',
   }),
   installDirs: (options) => (isNodeBackend(options) ? ['backend'] : []),

@@ -8,13 +8,17 @@ import { database } from './database.js';
 import { envTooling } from './env-tooling.js';
 import { nextApi, nextApp } from './next-app.js';
 import { oauthProviders } from './oauth.js';
+import { nuxt } from './nuxt.js';
 import { reactVite } from './react-vite.js';
+import { sveltekit } from './sveltekit.js';
 import type { Feature } from './types.js';
 
 export const FEATURES: readonly Feature[] = [
   nextApp,
   nextApi,
   reactVite,
+  sveltekit,
+  nuxt,
   database,
   oauthProviders,
   apiClient,

@@ -52,10 +52,14 @@ export interface TemplateContext extends ProjectOptions {
   installCommand: string;
   /** The API runs as its own server in backend/ (not Next.js route handlers). */
   hasSeparateBackend: boolean;
-  /** e.g. "Express"; empty for `--backend next`. */
+  /** e.g. "Express"; empty when the API is the app's own server routes. */
   backendLabel: string;
   /** The separate backend is a Node server (Express, Hono, Fastify). */
   hasNodeBackend: boolean;
+  /** e.g. "Next.js", "SvelteKit". */
+  frameworkLabel: string;
+  /** `npx` arguments that start the app in development on port 3000 (scripts/dev.mjs). */
+  webDevCommand: string;
   /** Import prefix of the app root in generated imports: "@/" (default) or e.g. "~/". */
   alias: string;
   /** Where app code lives relative to the project root: "" or "src/" (`src/app`, `src/lib`). */
@@ -66,6 +70,8 @@ export interface TemplateContext extends ProjectOptions {
    * `import.meta.env.VITE_API_URL ?? …`.
    */
   apiUrlExpression: string;
+  /** Import line the expression needs (SvelteKit's `$env/dynamic/public`), or "". */
+  apiUrlImport: string;
   /** Doc comment for that constant. */
   apiUrlComment: string;
   /** Route protection file and its export: "proxy" (Next 16+) or "middleware" (Next 15). */

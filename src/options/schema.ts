@@ -83,6 +83,8 @@ export const SUPPORTED_BACKENDS: Readonly<Record<Framework, readonly Backend[]>>
   next: ['next', 'express', 'hono', 'fastify', 'fastapi'],
   // The API lives in the project's own Node auth server (Hono), next to Better Auth.
   'react-vite': ['hono'],
+  sveltekit: ['sveltekit', 'express', 'hono', 'fastify', 'fastapi'],
+  nuxt: ['nuxt', 'express', 'hono', 'fastify', 'fastapi'],
 };
 
 /**
@@ -93,6 +95,8 @@ export const SUPPORTED_BACKENDS: Readonly<Record<Framework, readonly Backend[]>>
 export const SUPPORTED_STORAGES: Readonly<Record<Framework, readonly Storage[]>> = {
   next: STORAGES,
   'react-vite': ['memory', 'local'],
+  sveltekit: STORAGES,
+  nuxt: STORAGES,
 };
 
 /** Package manager that launched us (`npm_config_user_agent`, e.g. "pnpm/9.1.0 npm/? node/v20"). */
@@ -117,11 +121,13 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     valueName: 'name',
     question: 'Which framework?',
     description:
-      'frontend framework; react-vite is a Vite React SPA plus a Hono auth server that also hosts the API (--backend hono, --storage memory|local; Node >=20.19)',
+      'frontend framework; react-vite is a Vite React SPA plus a Hono auth server that also hosts the API (--backend hono, --storage memory|local); react-vite, sveltekit and nuxt need Node >=20.19',
     choices: FRAMEWORKS,
     labels: {
       next: { label: 'Next.js', hint: 'App Router' },
       'react-vite': { label: 'React + Vite', hint: 'SPA + Hono auth server, Node >=20.19' },
+      sveltekit: { label: 'SvelteKit', hint: 'Svelte 5, Node >=20.19' },
+      nuxt: { label: 'Nuxt', hint: 'Nuxt 4, Node >=20.19' },
     },
     default: 'next',
   },
@@ -131,10 +137,13 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     flag: '--backend',
     valueName: 'name',
     question: 'Where does the protected API live?',
-    description: 'where the JWT-protected API lives (react-vite: hono only, the auth server)',
+    description:
+      "where the JWT-protected API lives: the app's own server routes (next, sveltekit or nuxt, matching --framework) or a separate server in backend/ (react-vite: hono only, the auth server)",
     choices: BACKENDS,
     labels: {
       next: { label: 'Next.js route handlers', hint: 'same app' },
+      sveltekit: { label: 'SvelteKit server routes', hint: 'same app' },
+      nuxt: { label: 'Nuxt server routes', hint: 'same app' },
       express: { label: 'Express', hint: 'separate Node server in backend/' },
       hono: { label: 'Hono', hint: 'separate Node server in backend/ (react-vite: the auth server itself)' },
       fastify: { label: 'Fastify', hint: 'separate Node server in backend/' },
@@ -142,8 +151,11 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     },
     default: 'next',
     allowed: (answers) => (answers.framework ? SUPPORTED_BACKENDS[answers.framework] : BACKENDS),
-    refusedBecause: (answers) =>
-      answers.framework === 'react-vite' ? 'the API lives in the Hono auth server that hosts Better Auth' : undefined,
+    refusedBecause: (answers) => {
+      if (answers.framework === 'react-vite') return 'the API lives in the Hono auth server that hosts Better Auth';
+      if (answers.framework) return `the app's own server routes are --backend ${SUPPORTED_BACKENDS[answers.framework][0]}`;
+      return undefined;
+    },
   },
   {
     key: 'storage',

@@ -1,6 +1,7 @@
 // What every template sees, derived from the options and the project layout alone.
 import type { PackageManager, Provider, ProjectOptions } from '../options/choices.js';
-import { BACKEND_LABELS } from '../features/backend.js';
+import { BACKEND_LABELS, separateBackend } from '../features/backend.js';
+import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
 import type { ProviderInfo, TemplateContext } from '../features/types.js';
 
 export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
@@ -42,20 +43,24 @@ export function installCommand(pm: PackageManager): string {
   return `${pm} install`;
 }
 
-function apiUrl(options: ProjectOptions, separate: boolean): Pick<TemplateContext, 'apiUrlExpression' | 'apiUrlComment'> {
+function apiUrl(options: ProjectOptions, separate: boolean): Pick<TemplateContext, 'apiUrlExpression' | 'apiUrlImport' | 'apiUrlComment'> {
+  const profile = FRAMEWORK_PROFILES[options.framework];
   if (options.framework === 'react-vite') {
     return {
-      apiUrlExpression: "import.meta.env.VITE_API_URL ?? 'http://localhost:3000'",
+      apiUrlExpression: profile.publicApiUrlExpression,
+      apiUrlImport: profile.publicApiUrlImport,
       apiUrlComment: 'The auth server (server/), which also serves the API. Inlined by Vite at build time.',
     };
   }
-  if (separate && options.storage !== 'cookie' && options.backend !== 'next') {
+  const backend = separateBackend(options);
+  if (separate && options.storage !== 'cookie' && backend !== undefined) {
     return {
-      apiUrlExpression: "process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:8000'",
-      apiUrlComment: `The ${BACKEND_LABELS[options.backend]} API server (see backend/). Inlined at build time.`,
+      apiUrlExpression: profile.publicApiUrlExpression,
+      apiUrlImport: profile.publicApiUrlImport,
+      apiUrlComment: `The ${BACKEND_LABELS[backend]} API server (see backend/): ${profile.publicApiUrlVar}, ${profile.publicApiUrlHow}.`,
     };
   }
-  return { apiUrlExpression: '', apiUrlComment: '' };
+  return { apiUrlExpression: '', apiUrlImport: '', apiUrlComment: '' };
 }
 
 export function buildTemplateContext(options: ProjectOptions, layout: ProjectLayout = DEFAULT_LAYOUT): TemplateContext {
@@ -65,7 +70,8 @@ export function buildTemplateContext(options: ProjectOptions, layout: ProjectLay
     envPrefix: id.toUpperCase(),
   }));
   // react-vite's API lives in its auth server (server/), not in a separate backend/.
-  const separate = options.framework === 'next' && options.backend !== 'next';
+  const backend = separateBackend(options);
+  const separate = options.framework !== 'react-vite' && backend !== undefined;
   return {
     ...options,
     providers: [...options.providers],
@@ -74,8 +80,10 @@ export function buildTemplateContext(options: ProjectOptions, layout: ProjectLay
     run: runCommand(options.pm),
     installCommand: installCommand(options.pm),
     hasSeparateBackend: separate,
-    backendLabel: !separate || options.backend === 'next' ? '' : BACKEND_LABELS[options.backend],
-    hasNodeBackend: separate && options.backend !== 'fastapi',
+    backendLabel: separate && backend !== undefined ? BACKEND_LABELS[backend] : '',
+    hasNodeBackend: separate && backend !== 'fastapi',
+    frameworkLabel: FRAMEWORK_PROFILES[options.framework].label,
+    webDevCommand: FRAMEWORK_PROFILES[options.framework].webDevCommand,
     ...apiUrl(options, separate),
     alias: layout.alias,
     appDir: layout.srcDir ? 'src/' : '',

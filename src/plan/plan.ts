@@ -4,6 +4,7 @@
 import type { EnvVar } from '../env/types.js';
 import { envVarKey, renderEnvExample, renderEnvTable, replaceEnvTable, varsByFile } from '../env/render.js';
 import type { Feature, TemplateContext } from '../features/types.js';
+import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { PINNED_VERSIONS, type PinnedPackage } from '../versions.js';
 import { DEFAULT_LAYOUT, buildTemplateContext, isDefaultLayout, type ProjectLayout } from './context.js';
@@ -219,13 +220,12 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     name: options.name,
     version: '0.1.0',
     private: true,
-    // Vite loads vite.config.ts as ESM; the auth server and scripts are ESM too (tsx).
-    ...(options.framework === 'react-vite' ? { type: 'module' } : {}),
+    // Vite loads vite.config.ts as ESM; servers and scripts are ESM too (tsx).
+    ...(FRAMEWORK_PROFILES[options.framework].esm ? { type: 'module' } : {}),
     scripts: scriptRecord,
     dependencies: sortedRecord(dependencies),
     devDependencies: sortedRecord(devDependencies),
-    // Vite 8 (react-vite) needs Node ^20.19.
-    engines: { node: options.framework === 'react-vite' ? '>=20.19' : '>=20.12' },
+    engines: { node: FRAMEWORK_PROFILES[options.framework].nodeEngines },
   };
   const put = (path: string, content: string) => files.set(path, { path, content, source: CLI_NAME });
   for (const feature of active) {

@@ -139,8 +139,8 @@ describe('option values', () => {
 
 describe('bad input is a usage error naming the value and the allowed ones', () => {
   it('unknown framework / backend / storage / db / http / pm', async () => {
-    expect(await usageError(parse(['a', '--framework', 'vue', '--yes']))).toBe('unknown --framework "vue" (allowed: next, react-vite)');
-    expect(await usageError(parse(['a', '--backend', 'django', '--yes']))).toBe('unknown --backend "django" (allowed: next, express, hono, fastify, fastapi)');
+    expect(await usageError(parse(['a', '--framework', 'vue', '--yes']))).toBe('unknown --framework "vue" (allowed: next, react-vite, sveltekit, nuxt)');
+    expect(await usageError(parse(['a', '--backend', 'django', '--yes']))).toBe('unknown --backend "django" (allowed: next, express, hono, fastify, fastapi, sveltekit, nuxt)');
     expect(await usageError(parse(['a', '--storage', 'session', '--yes']))).toBe('unknown --storage "session" (allowed: memory, cookie, local)');
     expect(await usageError(parse(['a', '--db', 'mongo', '--yes']))).toBe('unknown --db "mongo" (allowed: sqlite, postgres, mysql)');
     expect(await usageError(parse(['a', '--http', 'ky', '--yes']))).toBe('unknown --http "ky" (allowed: fetch, axios)');
