@@ -6,7 +6,7 @@
 // `function readConfig(env = process.env)`) and SvelteKit's `$env/*` modules.
 // Loaded lazily: only files that pass the substring pre-filter get here.
 import { parse, type ParserPlugin } from '@babel/parser';
-import type { EnvRead, ScanProblem } from './scan-types.js';
+import { NUXT_CONFIG_FILE, type EnvRead, type ScanProblem } from './scan-types.js';
 
 interface Node {
   type: string;
@@ -249,6 +249,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
 
   walk(ast, pass1);
   walk(ast, pass2);
+  if (NUXT_CONFIG_FILE.test(file)) walk(ast, (node) => nuxtRuntimeConfig(node, record));
   for (const h of helpers) {
     let found = 0;
     for (const call of calls) {
@@ -265,6 +266,43 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     if (found === 0 && !calls.some((c) => (c.callee as Node).name === h.name)) problems.push({ kind: 'dynamic', file, line: lineOf(h.at) });
   }
   return { reads, problems };
+}
+
+/** Nuxt's env name for a runtimeConfig key path: `public.apiUrl` → NUXT_PUBLIC_API_URL (scule's snakeCase, upper-cased). */
+export function nuxtEnvName(path: readonly string[]): string {
+  const snake = path.map((key) =>
+    key
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .replace(/[-.\s]+/g, '_')
+      .toUpperCase(),
+  );
+  return ['NUXT', ...snake].join('_');
+}
+
+/**
+ * Nuxt reads NUXT_<KEY> (and NUXT_PUBLIC_<KEY>) at run time for every leaf of `runtimeConfig`
+ * in nuxt.config, without any `process.env` in the code: each leaf counts as a read.
+ */
+function nuxtRuntimeConfig(node: Node, record: (name: string, at: Node, kind: EnvRead['kind']) => void): void {
+  if (node.type !== 'ObjectProperty' || node.computed) return;
+  const key = node.key as Node;
+  const keyName = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+  if (keyName !== 'runtimeConfig') return;
+  const visit = (value: unknown, path: string[]) => {
+    const v = unwrap(value);
+    if (v?.type !== 'ObjectExpression') {
+      if (path.length > 0) record(nuxtEnvName(path), v ?? node, 'member');
+      return;
+    }
+    for (const prop of v.properties as Node[]) {
+      if (prop.type !== 'ObjectProperty' || prop.computed) continue;
+      const k = prop.key as Node;
+      const name = k.type === 'Identifier' ? (k.name as string) : k.type === 'StringLiteral' ? (k.value as string) : undefined;
+      if (name !== undefined) visit(prop.value, [...path, name]);
+    }
+  };
+  visit(node.value, []);
 }
 
 /** Iterative pre-order walk (deeply nested code must not overflow the stack). */

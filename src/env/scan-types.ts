@@ -14,3 +14,6 @@ export interface ScanProblem {
   line?: number | undefined;
   message?: string;
 }
+
+/** `nuxt.config.ts` (and .js/.mjs/.mts), anywhere in the project (Nuxt layers have their own). */
+export const NUXT_CONFIG_FILE = /(^|\/)nuxt\.config\.[cm]?[jt]s$/;

@@ -7,10 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../plan/manifest.js';
-import type { EnvRead, ScanProblem } from './scan-types.js';
+import { NUXT_CONFIG_FILE, type EnvRead, type ScanProblem } from './scan-types.js';
 
 export const JS_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts']);
 export const PY_EXTENSIONS = new Set(['.py']);
+/** Single-file components: their <script> blocks are scanned as JS/TS (scan-sfc.ts). */
+export const COMPONENT_EXTENSIONS = new Set(['.svelte', '.vue']);
 /** Directories never scanned, wherever they are. */
 export const SKIP_DIRS = new Set([
   'node_modules', '.git', '.next', 'dist', 'build', 'out', '.svelte-kit', '.nuxt', '.output', 'coverage',
@@ -42,7 +44,7 @@ function wanted(rel: string): boolean {
   const dot = rel.lastIndexOf('.');
   if (dot === -1) return false;
   const ext = rel.slice(dot);
-  if (!JS_EXTENSIONS.has(ext) && !PY_EXTENSIONS.has(ext)) return false;
+  if (!JS_EXTENSIONS.has(ext) && !PY_EXTENSIONS.has(ext) && !COMPONENT_EXTENSIONS.has(ext)) return false;
   if (rel.endsWith('.d.ts') || rel.endsWith('.min.js')) return false;
   return !hasSkippedSegment(rel);
 }
@@ -180,6 +182,7 @@ function readSource(abs: string): { buf: Buffer } | { skip: string } {
 
 type JsScanner = typeof import('./scan-js.js').scanJs;
 
+
 export async function scanProject(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
   const { files, via, nested } = listSourceFiles(root, problems, options);
@@ -187,6 +190,7 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
   const reads: EnvRead[] = [];
   let scanJs: JsScanner | undefined;
   let scanPython: typeof import('./scan-py.js').scanPython | undefined;
+  let sfc: typeof import('./scan-sfc.js') | undefined;
   let parsed = 0;
 
   for (const rel of files) {
@@ -196,7 +200,8 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
       continue;
     }
     const buf = got.buf;
-    if (buf.indexOf(ENV) === -1) continue;
+    // nuxt.config's runtimeConfig is read from NUXT_* variables without the word "env".
+    if (buf.indexOf(ENV) === -1 && !(NUXT_CONFIG_FILE.test(rel) && buf.indexOf('runtimeConfig') !== -1)) continue;
     // A NUL byte in the first 8 KB: binary, whatever the extension says.
     if (buf.subarray(0, 8192).indexOf(0) !== -1) {
       problems.push({ kind: 'skipped', file: rel, message: 'binary content' });
@@ -211,8 +216,17 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
       const r = scanPython(code, rel);
       reads.push(...r.reads);
       problems.push(...r.problems);
-    } else {
+    } else if (COMPONENT_EXTENSIONS.has(ext)) {
       if (!code.includes('process') && !code.includes('import.meta') && !code.includes('$env/')) continue;
+      sfc ??= await import('./scan-sfc.js');
+      scanJs ??= (await import('./scan-js.js')).scanJs;
+      const component = sfc.componentScript(code);
+      const r = scanJs(component.code, rel, component.ext);
+      reads.push(...r.reads);
+      problems.push(...r.problems);
+      for (const m of sfc.markupReads(component.markup, sfc.dynamicEnvAliases(component.code))) reads.push({ name: m.name, file: rel, line: m.line, kind: 'member' });
+    } else {
+      if (!code.includes('process') && !code.includes('import.meta') && !code.includes('$env/') && !code.includes('runtimeConfig')) continue;
       scanJs ??= (await import('./scan-js.js')).scanJs;
       const r = scanJs(code, rel, ext);
       reads.push(...r.reads);
