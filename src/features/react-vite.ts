@@ -1,8 +1,11 @@
 // `--framework react-vite`: a React SPA built with Vite (react-vite-web) plus a small Node auth
-// server (react-vite-server, Hono) hosting Better Auth and the JWT-protected API. Shared with
+// server (react-vite-server, with react-vite-hono or react-vite-express as `--backend` chooses)
+// hosting Better Auth and the JWT-protected API. Shared with
 // the Next.js app: lib/auth-config.ts, lib/verify-token.ts, lib/db.ts, lib/token-manager.ts,
 // lib/api-client.ts and scripts/migrate.ts. The SPA reads only VITE_ variables (public).
 import type { EnvVar } from '../env/types.js';
+import type { ProjectOptions } from '../options/choices.js';
+import type { PinnedPackage } from '../versions.js';
 import { CORE_ENV } from './core-env.js';
 import type { Feature } from './types.js';
 
@@ -47,12 +50,22 @@ const REACT_VITE_ENV: readonly EnvVar[] = [
   },
 ];
 
+/** The Node server that hosts Better Auth and the API: `--backend hono` (default) or `express`. */
+const AUTH_SERVERS = {
+  hono: { packages: ['hono', '@hono/node-server'], typePackages: [] },
+  express: { packages: ['express', 'cors'], typePackages: ['@types/express', '@types/cors'] },
+} as const satisfies Record<string, { packages: PinnedPackage[]; typePackages: PinnedPackage[] }>;
+
+function authServer(options: ProjectOptions): keyof typeof AUTH_SERVERS {
+  return options.backend === 'express' ? 'express' : 'hono';
+}
+
 export const reactVite: Feature = {
   id: 'react-vite',
   applies: (options) => options.framework === 'react-vite',
-  templateDirs: () => ['react-vite-web', 'react-vite-server', 'auth-config', 'verify-token', 'db-migrate'],
-  dependencies: () => ['better-auth', 'react', 'react-dom', 'jose', 'kysely', 'hono', '@hono/node-server', 'tsx'],
-  devDependencies: () => ['typescript', 'vite', '@vitejs/plugin-react', '@types/node', '@types/react', '@types/react-dom'],
+  templateDirs: (options) => ['react-vite-web', 'react-vite-server', `react-vite-${authServer(options)}`, 'auth-config', 'verify-token', 'db-migrate'],
+  dependencies: (options) => ['better-auth', 'react', 'react-dom', 'jose', 'kysely', 'tsx', ...AUTH_SERVERS[authServer(options)].packages],
+  devDependencies: (options) => ['typescript', 'vite', '@vitejs/plugin-react', '@types/node', '@types/react', '@types/react-dom', ...AUTH_SERVERS[authServer(options)].typePackages],
   scripts: () => ({
     dev: 'node scripts/dev.mjs',
     'dev:web': 'vite',

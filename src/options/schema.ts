@@ -81,8 +81,8 @@ export type OptionDecl = SelectDecl | MultiSelectDecl | BooleanDecl;
 /** Which API locations each framework supports. */
 export const SUPPORTED_BACKENDS: Readonly<Record<Framework, readonly Backend[]>> = {
   next: ['next', 'express', 'hono', 'fastify', 'fastapi'],
-  // The API lives in the project's own Node auth server (Hono), next to Better Auth.
-  'react-vite': ['hono'],
+  // The API lives in the project's own Node auth server (Hono or Express), next to Better Auth.
+  'react-vite': ['hono', 'express'],
   sveltekit: ['sveltekit', 'express', 'hono', 'fastify', 'fastapi'],
   nuxt: ['nuxt', 'express', 'hono', 'fastify', 'fastapi'],
 };
@@ -121,11 +121,11 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     valueName: 'name',
     question: 'Which framework?',
     description:
-      'frontend framework; react-vite is a Vite React SPA plus a Hono auth server that also hosts the API (--backend hono, --storage memory|local); react-vite, sveltekit and nuxt need Node >=20.19',
+      'frontend framework; react-vite is a Vite React SPA plus a Node auth server that also hosts the API (--backend hono|express, --storage memory|local); react-vite, sveltekit and nuxt need Node >=20.19',
     choices: FRAMEWORKS,
     labels: {
       next: { label: 'Next.js', hint: 'App Router' },
-      'react-vite': { label: 'React + Vite', hint: 'SPA + Hono auth server, Node >=20.19' },
+      'react-vite': { label: 'React + Vite', hint: 'SPA + Node auth server, Node >=20.19' },
       sveltekit: { label: 'SvelteKit', hint: 'Svelte 5, Node >=20.19' },
       nuxt: { label: 'Nuxt', hint: 'Nuxt 4, Node >=20.19' },
     },
@@ -138,13 +138,13 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     valueName: 'name',
     question: 'Where does the protected API live?',
     description:
-      "where the JWT-protected API lives: the app's own server routes (next, sveltekit or nuxt, matching --framework) or a separate server in backend/ (react-vite: hono only, the auth server)",
+      "where the JWT-protected API lives: the app's own server routes (next, sveltekit or nuxt, matching --framework) or a separate server in backend/ (react-vite: hono or express, the auth server itself)",
     choices: BACKENDS,
     labels: {
       next: { label: 'Next.js route handlers', hint: 'same app' },
       sveltekit: { label: 'SvelteKit server routes', hint: 'same app' },
       nuxt: { label: 'Nuxt server routes', hint: 'same app' },
-      express: { label: 'Express', hint: 'separate Node server in backend/' },
+      express: { label: 'Express', hint: 'separate Node server in backend/ (react-vite: the auth server itself)' },
       hono: { label: 'Hono', hint: 'separate Node server in backend/ (react-vite: the auth server itself)' },
       fastify: { label: 'Fastify', hint: 'separate Node server in backend/' },
       fastapi: { label: 'FastAPI', hint: 'separate Python server in backend/' },
@@ -152,7 +152,7 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
     default: 'next',
     allowed: (answers) => (answers.framework ? SUPPORTED_BACKENDS[answers.framework] : BACKENDS),
     refusedBecause: (answers) => {
-      if (answers.framework === 'react-vite') return 'the API lives in the Hono auth server that hosts Better Auth';
+      if (answers.framework === 'react-vite') return 'the API lives in the auth server that hosts Better Auth (Hono or Express)';
       if (answers.framework) return `the app's own server routes are --backend ${SUPPORTED_BACKENDS[answers.framework][0]}`;
       return undefined;
     },

@@ -1,5 +1,5 @@
 // `--framework react-vite`: the SPA built with `vite build`, served by the project's own Hono
-// auth server (which also hosts Better Auth and the API) or by `vite preview` on another
+// (or Express) auth server (which also hosts Better Auth and the API) or by `vite preview` on another
 // origin (the development set-up: CORS with credentials), driven by headless Chromium.
 // Same checks as the Next.js default project: sign-up → dashboard showing /api/users/me
 // fetched with a Bearer JWT, exactly one refresh after expiry (also for 10 concurrent calls),
@@ -285,4 +285,5 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions, servedBy: 'aut
 }
 
 reactViteSuite('memory storage, fetch, SPA served by the auth server', { storage: 'memory', http: 'fetch', db: 'sqlite', providers: [] }, 'auth-server');
+reactViteSuite('Express auth server, memory storage, axios, SPA served by it', { backend: 'express', storage: 'memory', http: 'axios', db: 'sqlite', providers: [] }, 'auth-server');
 reactViteSuite('local storage, axios, SPA on vite preview calling the auth server cross-origin', { storage: 'local', http: 'axios', db: 'sqlite', providers: ['github'] }, 'vite-preview');

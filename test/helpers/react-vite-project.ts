@@ -8,7 +8,7 @@ import { FEATURES } from '../../src/plan/features.js';
 import { plan, type Plan } from '../../src/plan/plan.js';
 import { apply } from '../../src/writer/apply.js';
 
-export type ReactViteOptions = Partial<Pick<ProjectOptions, 'storage' | 'http' | 'db' | 'providers'>>;
+export type ReactViteOptions = Partial<Pick<ProjectOptions, 'backend' | 'storage' | 'http' | 'db' | 'providers'>>;
 
 export function reactVitePlan(name: string, overrides: ReactViteOptions = {}): Plan {
   const options: ProjectOptions = { ...defaultProjectOptions(name), framework: 'react-vite', backend: 'hono', ...overrides };

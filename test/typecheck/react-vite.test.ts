@@ -1,5 +1,5 @@
 // `--framework react-vite`: every storage (memory, local; cookie is rejected for this
-// framework) × http × db, with no providers and with all six, planned with the real features
+// framework) × http × db (and the Express auth server's storage × http), with no providers and with all six, planned with the real features
 // and written by the real writer, must pass the project's own strict `tsc --noEmit` — the
 // SPA (src/, lib/ client code, vite.config.ts) and the Node auth server (server/, lib/auth.ts)
 // in one program. Dependencies are the shared deps cache, linked in.
@@ -15,7 +15,7 @@ const HTTPS: HttpClient[] = ['fetch', 'axios'];
 const DBS: Database[] = ['sqlite', 'postgres', 'mysql'];
 const ALL_PROVIDERS: Provider[] = ['apple', 'discord', 'github', 'gitlab', 'google', 'microsoft'];
 
-const cases = STORAGES.flatMap((storage) =>
+const honoCases = STORAGES.flatMap((storage) =>
   HTTPS.flatMap((http) =>
     DBS.flatMap((db) =>
       [[], ALL_PROVIDERS].map((providers) => ({
@@ -25,6 +25,15 @@ const cases = STORAGES.flatMap((storage) =>
     ),
   ),
 );
+// The Express auth server: only server/index.ts differs from Hono, so its storage × http
+// cases (which change the client code it is compiled with) suffice, one with every provider.
+const expressCases = STORAGES.flatMap((storage) =>
+  HTTPS.map((http) => ({
+    name: `react-vite backend=express storage=${storage} http=${http}`,
+    options: { backend: 'express' as const, storage, http, db: 'sqlite' as const, providers: storage === 'local' && http === 'axios' ? ALL_PROVIDERS : [] },
+  })),
+);
+const cases = [...honoCases, ...expressCases];
 
 /** Files every react-vite project must have; guards against a vacuous pass. */
 const EXPECTED_FILES = [
@@ -48,8 +57,8 @@ typecheckSuite({
   title: 'react-vite projects typecheck (tsc --noEmit, strict)',
   tmpPrefix: 'cbaj-typecheck-rv-',
   cases,
-  expectedCount: 24,
-  countDescription: '2 storages × 2 http clients × 3 databases × 2 provider sets',
+  expectedCount: 28,
+  countDescription: 'Hono: 2 storages × 2 http clients × 3 databases × 2 provider sets; Express: 2 storages × 2 http clients',
   // Written one at a time, as before: each project is planned and written in this process.
   concurrency: 1,
   write: (dir, c) => writeReactViteProject(dir, c.options),

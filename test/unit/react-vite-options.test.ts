@@ -1,5 +1,5 @@
 // --framework react-vite on the command line: its defaults (the Hono auth server hosts the
-// API), the combinations it refuses with a reason, the reproduce round trip, and the CLI
+// API; --backend express swaps in Express), the combinations it refuses with a reason, the reproduce round trip, and the CLI
 // writing the project (re-running it with the same options changes nothing).
 import { Command } from 'commander';
 import { execa } from 'execa';
@@ -12,6 +12,10 @@ import { addCreateFlags, givenValues, runFlags } from '../../src/options/flags.j
 import { reproduceArgs } from '../../src/options/reproduce.js';
 import { resolveCreateRequest, type CreateRequest } from '../../src/options/resolve.js';
 import { validateProjectOptions } from '../../src/options/validate.js';
+import { diskTemplateStore } from '../../src/plan/disk-store.js';
+import { FEATURES } from '../../src/plan/features.js';
+import { plan } from '../../src/plan/plan.js';
+import { PINNED_VERSIONS } from '../../src/versions.js';
 import { BIN } from '../helpers/generate.js';
 
 async function parse(args: string[]): Promise<CreateRequest> {
@@ -44,13 +48,28 @@ describe('--framework react-vite options', () => {
     expect(r.options).toMatchObject({ framework: 'react-vite', backend: 'hono', storage: 'local', http: 'axios', db: 'postgres' });
   });
 
+  it('--backend express makes Express the auth server, with no backend/ of its own', async () => {
+    const r = await parse(['app', '--framework', 'react-vite', '--backend', 'express', '--yes']);
+    expect(r.options).toMatchObject({ framework: 'react-vite', backend: 'express' });
+    const p = plan(r.options, FEATURES, diskTemplateStore());
+    const paths = p.files.map((f) => f.path);
+    expect(paths).toContain('server/index.ts');
+    expect(paths.some((f) => f.startsWith('backend/'))).toBe(false);
+    const server = p.files.find((f) => f.path === 'server/index.ts')?.content ?? '';
+    expect(server).toContain("from 'express'");
+    expect(server).toContain('toNodeHandler(auth)');
+    expect(p.dependencies).toMatchObject({ express: PINNED_VERSIONS.express, cors: PINNED_VERSIONS.cors });
+    expect(p.dependencies).not.toHaveProperty('hono');
+    expect(p.devDependencies).toMatchObject({ '@types/express': PINNED_VERSIONS['@types/express'] });
+  });
+
   it('refuses cookie storage and separate backends, saying why', async () => {
     expect(await usageError(parse(['app', '--framework', 'react-vite', '--storage', 'cookie', '--yes']))).toBe(
       '--storage "cookie" cannot be combined with --framework react-vite (allowed: memory, local): cookie storage needs server-side code that mints the JWT (a backend-for-frontend); a Vite SPA keeps the token in the page',
     );
-    for (const backend of ['next', 'express', 'fastify', 'fastapi']) {
+    for (const backend of ['next', 'fastify', 'fastapi', 'sveltekit']) {
       expect(await usageError(parse(['app', '--framework', 'react-vite', '--backend', backend, '--yes']))).toMatch(
-        new RegExp(`^--backend "${backend}" cannot be combined with --framework react-vite \\(allowed: hono\\): the API lives in the Hono auth server`),
+        new RegExp(`^--backend "${backend}" cannot be combined with --framework react-vite \\(allowed: hono, express\\): the API lives in the auth server that hosts Better Auth \\(Hono or Express\\)$`),
       );
     }
     expect(() =>
