@@ -150,6 +150,8 @@ export const OPTION_DECLS: readonly OptionDecl[] = [
       fastapi: { label: 'FastAPI', hint: 'separate Python server in backend/' },
     },
     default: 'next',
+    // A framework that cannot use the default takes its first supported backend (resolve.ts).
+    defaultLabel: "the framework's own: next, sveltekit, nuxt; react-vite: hono",
     allowed: (answers) => (answers.framework ? SUPPORTED_BACKENDS[answers.framework] : BACKENDS),
     refusedBecause: (answers) => {
       if (answers.framework === 'react-vite') return 'the API lives in the auth server that hosts Better Auth (Hono or Express)';
