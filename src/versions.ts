@@ -35,6 +35,13 @@ export const PINNED_VERSIONS = {
   // projects declare engines >=20.19.
   vite: '8.3.8',
   '@vitejs/plugin-react': '6.3.0',
+  // --framework nuxt: Nuxt 4.5+ needs Node 22; 4.4.2 runs on ^20.19. vue-router 5.4+ depends on
+  // ast-walker-scope 0.10, @babel/parser 8 and chokidar 6, which need Node 22, so 5.3.1 (Nuxt
+  // asks for ^5.0.3). vue-tsc type-checks the .vue files (`npm run typecheck`).
+  nuxt: '4.4.2',
+  vue: '3.5.45',
+  'vue-router': '5.3.1',
+  'vue-tsc': '3.3.14',
 } as const;
 
 export type PinnedPackage = keyof typeof PINNED_VERSIONS;

@@ -61,10 +61,12 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
   nuxt: {
     label: 'Nuxt',
     publicApiUrlVar: 'NUXT_PUBLIC_API_URL',
-    // Nuxt maps NUXT_PUBLIC_API_URL onto runtimeConfig.public.apiUrl at run time.
+    // Nuxt maps NUXT_PUBLIC_API_URL onto runtimeConfig.public.apiUrl at run time. The api-client
+    // template reads it per call: useRuntimeConfig() needs the running Nuxt app, which module
+    // scope does not have.
     publicApiUrlExpression: "useRuntimeConfig().public.apiUrl || 'http://localhost:8000'",
-    publicApiUrlImport: '',
-    publicApiUrlHow: 'runtimeConfig.public.apiUrl, overridable at run time',
+    publicApiUrlImport: "import { useRuntimeConfig } from '#imports';",
+    publicApiUrlHow: 'runtimeConfig.public.apiUrl, read at run time',
     webDevCommand: 'nuxt dev --port 3000',
     nodeEngines: '>=20.19',
     esm: true,

@@ -1,0 +1,15 @@
+// Route middleware for protected pages (`definePageMeta({ middleware: 'auth' })`): without a
+// session, go to /login?next=<page>. It runs on the server for the first request (the
+// visitor's cookies are forwarded by useRequestFetch, and Nitro answers in-process) and in
+// the browser on client-side navigation, so the page is never rendered signed-out.
+// Better Auth checks the session in the database: this authorizes, not just a cookie test.
+import type { Session } from '~~/lib/auth-client';
+
+export default defineNuxtRouteMiddleware(async (to) => {
+  const session = await useRequestFetch()<Session | null>('/api/auth/get-session').catch(() => null);
+  // The dashboard reads the user from here (serialized into the page, no second request).
+  useState<Session | null>('auth:session').value = session ?? null;
+  if (!session) {
+    return navigateTo({ path: '/login', query: { next: to.path } });
+  }
+});
