@@ -35,6 +35,13 @@ export const PINNED_VERSIONS = {
   // projects declare engines >=20.19.
   vite: '8.3.8',
   '@vitejs/plugin-react': '6.3.0',
+  // --framework sveltekit: Kit 3 needs Node 22, so the latest 2.x; vite-plugin-svelte 7 runs on
+  // Vite 8 (pinned above) and Node ^20.19; adapter-node 6 needs Kit 3, so 5.x.
+  '@sveltejs/kit': '2.70.4',
+  svelte: '5.57.3',
+  '@sveltejs/vite-plugin-svelte': '7.3.1',
+  '@sveltejs/adapter-node': '5.5.7',
+  'svelte-check': '4.7.8',
   // --framework nuxt: Nuxt 4.5+ needs Node 22; 4.4.2 runs on ^20.19. vue-router 5.4+ depends on
   // ast-walker-scope 0.10, @babel/parser 8 and chokidar 6, which need Node 22, so 5.3.1 (Nuxt
   // asks for ^5.0.3). vue-tsc type-checks the .vue files (`npm run typecheck`).

@@ -1,0 +1,19 @@
+// Every request passes through here: Better Auth answers /api/auth/* (sign-in, sessions,
+// /api/auth/token, /api/auth/jwks), everything else goes on to the app's routes.
+import { building } from '$app/environment';
+import type { Handle } from '@sveltejs/kit';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
+import { getAuth } from '$lib/server/auth';
+
+export const handle: Handle = async ({ event, resolve }) => {
+  // `vite build` prerenders and analyses routes without a running auth server or database.
+  if (building) return resolve(event);
+  // Better Auth rate-limits sign-in per client IP, which it reads from x-forwarded-for. Nothing
+  // sets that header when Node serves the app directly, so it is set from the client address
+  // here, replacing any value the client sent (a spoofed one must not pick its own bucket).
+  // Behind a reverse proxy, set adapter-node's ADDRESS_HEADER (and XFF_DEPTH) so that
+  // getClientAddress() returns the proxy's view of the client.
+  event.request.headers.set('x-forwarded-for', event.getClientAddress());
+  const auth = await getAuth();
+  return svelteKitHandler({ event, resolve, auth, building });
+};
