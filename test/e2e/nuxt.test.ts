@@ -26,17 +26,26 @@ import {
   waitUntilExpired,
   type ApiCall,
 } from '../helpers/browser.js';
-import { ensureDepsCache } from '../helpers/deps-cache.js';
+import { backend, backendEnv, startBackend, type BackendName } from '../backends/harness.js';
+import { ensureDepsCache, linkDeps } from '../helpers/deps-cache.js';
 import { generateNuxtProject, nuxtEnv, type NuxtOptions } from '../helpers/nuxt-project.js';
 import { freePort, startProcessServer, type RunningServer } from '../helpers/server.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, type Session } from './fixture.js';
 
+interface NuxtSession extends Session {
+  /** Calls to the separate API server (its own origin), when there is one. */
+  apiTraffic: ReturnType<typeof recordApiCalls>;
+}
+
 function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | 'npm-start') {
+  const separate = options.backend && options.backend !== 'nuxt' ? (options.backend as BackendName) : undefined;
   const state = {
     root: '',
     dir: '',
     log: [] as string[],
     server: undefined as RunningServer | undefined,
+    /** The separate API server in backend/, when `options.backend` names one. */
+    api: undefined as RunningServer | undefined,
     browser: undefined as Browser | undefined,
     sessions: [] as Session[],
     failed: false,
@@ -44,14 +53,19 @@ function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | '
       if (!state.server) throw new Error('server not started');
       return state.server.url;
     },
-    async newSession(): Promise<Session> {
+    get apiUrl(): string {
+      if (!state.api) throw new Error('no API server');
+      return state.api.url;
+    },
+    async newSession(): Promise<NuxtSession> {
       if (!state.browser) throw new Error('browser not started');
       const context = await state.browser.newContext();
       context.setDefaultTimeout(15_000);
       context.setDefaultNavigationTimeout(30_000);
       const traffic = recordApiCalls(context, state.url);
+      const apiTraffic = recordApiCalls(context, state.api?.url ?? state.url);
       const page = await context.newPage();
-      const session = { context, page, traffic };
+      const session = { context, page, traffic, apiTraffic };
       state.sessions.push(session);
       return session;
     },
@@ -73,12 +87,19 @@ function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | '
       const modules = await ensureDepsCache();
       const copied = await execa('cp', ['-al', modules, path.join(state.dir, 'node_modules')], { reject: false, all: true, timeout: 5 * 60_000 });
       if (copied.exitCode !== 0) await step('cp -a deps cache', 'cp', ['-a', modules, path.join(state.dir, 'node_modules')], 5 * 60_000);
+      if (separate) await linkDeps(path.join(state.dir, 'backend'));
       await step('npm run db:migrate', 'npm', ['run', 'db:migrate'], 2 * 60_000);
       await step('nuxt build', process.execPath, [path.join(state.dir, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], 10 * 60_000);
 
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const runtime = { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), BETTER_AUTH_URL: url, JWT_ACCESS_TOKEN_EXPIRES: String(ACCESS_TOKEN_SECONDS) };
+      const runtime: Record<string, string> = { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), BETTER_AUTH_URL: url, JWT_ACCESS_TOKEN_EXPIRES: String(ACCESS_TOKEN_SECONDS) };
+      if (separate) {
+        // The API server verifies tokens against this app's JWKS and allows it by CORS; the app
+        // learns the API's address at start-up (runtimeConfig), not at build time.
+        state.api = await startBackend(backend(separate), state.dir, (apiPort) => backendEnv(url, apiPort, { CORS_ORIGIN: url }));
+        runtime.NUXT_PUBLIC_API_URL = state.api.url;
+      }
       // The built server never reads .env: `output` passes its values in the environment (what
       // a deployment does); `npm-start` runs scripts/start.mjs, which loads .env itself.
       const dotenv = start === 'output' ? parseEnv(fs.readFileSync(path.join(state.dir, '.env'), 'utf8')) : {};
@@ -105,7 +126,7 @@ function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | '
       const files = await saveFailureArtifacts(
         `nuxt-${label}-${task.name}`,
         state.sessions.map((s) => s.page),
-        `${state.log.join('\n')}\n--- server ---\n${state.server?.logs() ?? ''}`,
+        `${state.log.join('\n')}\n--- server ---\n${state.server?.logs() ?? ''}\n--- API server ---\n${state.api?.logs() ?? ''}`,
       );
       if (files.length) console.error(`E2E artifacts:\n  ${files.join('\n  ')}`);
     });
@@ -114,6 +135,7 @@ function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | '
   afterAll(async () => {
     await Promise.race([state.browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await state.server?.stop();
+    await state.api?.stop();
     if (state.root) {
       if (state.failed) console.error(`E2E project kept for inspection: ${state.dir}`);
       else fs.rmSync(state.root, { recursive: true, force: true });
@@ -326,5 +348,55 @@ describe('nuxt: cookie storage with the axios client (backend-for-frontend), npm
     // Over the whole session no token was handed out (the probe above got a 404) nor sent.
     expect(traffic.calls.filter((c) => c.path === '/api/auth/token').map((c) => c.status)).toEqual([404]);
     expect(traffic.withAuthorization).toEqual([]);
+  });
+});
+
+describe('nuxt: separate Hono API server in backend/ (local storage, axios)', () => {
+  const app = useNuxtProject('hono-local-axios', { backend: 'hono', storage: 'local', http: 'axios', db: 'sqlite', providers: [] }, 'output');
+  const user = uniqueUser('nuxt-hono');
+  let main: NuxtSession;
+
+  function lastApiCall(): ApiCall | undefined {
+    return main.apiTraffic.calls.filter((c) => c.path === '/api/users/me' && c.method === 'GET').at(-1);
+  }
+
+  test('sign up → /dashboard shows the backend\'s /api/users/me, called cross-origin with a Bearer JWT from this app', async () => {
+    main = await app.newSession();
+    const { page, traffic, apiTraffic } = main;
+    await signUp(page, app.url, user);
+
+    await page.getByTestId('api-result').waitFor({ timeout: 20_000 });
+    const me = JSON.parse((await page.getByTestId('api-result').textContent()) ?? '') as { id: string; email: string; name: string };
+    expect(me).toMatchObject({ email: user.email, name: user.name });
+    expect(apiTraffic.since(0, '/api/users/me').map((c) => c.status)).toEqual([200]);
+    expect(traffic.calls.filter((c) => c.path === '/api/users/me')).toEqual([]);
+    const token = bearer(lastApiCall());
+    expect(decodeJwtPayload(token)).toMatchObject({ sub: me.id, email: user.email, iss: app.url, aud: app.url });
+    expect(await page.evaluate(() => window.localStorage.getItem('auth.accessToken'))).toBe(token);
+  });
+
+  test('after the token expires, the next call refreshes it exactly once and the backend accepts the new one', async () => {
+    const { page, traffic, apiTraffic } = main;
+    const oldToken = bearer(lastApiCall());
+    await waitUntilExpired(Number(decodeJwtPayload(oldToken).exp));
+    const mark = traffic.calls.length;
+    const apiMark = apiTraffic.calls.length;
+    const answered = await apiCallsAnswered(page);
+    await page.getByTestId('call-api').click();
+    await waitForApiCalls(page, answered + 1);
+    expect(traffic.since(mark, '/api/auth/token').map((c) => c.status)).toEqual([200]);
+    expect(apiTraffic.since(apiMark, '/api/users/me').map((c) => c.status)).toEqual([200]);
+    expect(bearer(lastApiCall())).not.toBe(oldToken);
+  });
+
+  test('sign-out lands on /login, forgets the token; /dashboard redirects and the backend answers 401 without one', async () => {
+    const { page } = main;
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(await page.evaluate(() => window.localStorage.getItem('auth.accessToken'))).toBeNull();
+    await page.goto(`${app.url}/dashboard`);
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(await page.evaluate(async (api) => (await fetch(`${api}/api/users/me`)).status, app.apiUrl)).toBe(401);
+    expect(await page.evaluate(async () => (await fetch('/api/auth/token')).status)).toBe(401);
   });
 });
