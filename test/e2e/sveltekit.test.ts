@@ -4,7 +4,8 @@
 // dashboard showing /api/users/me fetched with a Bearer JWT, exactly one refresh after expiry,
 // also for 10 concurrent calls, a wrong password gets an error and no token, sign-out locks
 // /dashboard and the API). cookie + axios: the backend-for-frontend, where page scripts never
-// hold a token.
+// hold a token. hono + local + axios: the API in a separate server in backend/, called
+// cross-origin with the Bearer JWT at PUBLIC_API_URL (read at run time via $env/dynamic/public).
 import { execa } from 'execa';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,35 +24,45 @@ import {
   waitUntilExpired,
   type ApiCall,
 } from '../helpers/browser.js';
-import { ensureDepsCache } from '../helpers/deps-cache.js';
+import { backend, backendEnv, startBackend, type BackendName } from '../backends/harness.js';
+import { ensureDepsCache, linkDeps } from '../helpers/deps-cache.js';
 import { cleanEnv, freePort, startProcessServer, type RunningServer } from '../helpers/server.js';
 import { writeSvelteKitProject, type SvelteKitOptions } from '../helpers/sveltekit-project.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, type Session } from './fixture.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+interface SvelteKitSession extends Session {
+  /** The browser's calls to the separate API server (the app's own origin when there is none). */
+  apiTraffic: ReturnType<typeof recordApiCalls>;
+}
+
 /** Generates, builds and serves one project for the tests registered in the same describe. */
 function useSvelteKitProject(label: string, OPTIONS: SvelteKitOptions) {
+  const separate = OPTIONS.backend && OPTIONS.backend !== 'sveltekit' ? (OPTIONS.backend as BackendName) : undefined;
   const state = {
     root: '',
     dir: '',
     log: [] as string[],
     server: undefined as RunningServer | undefined,
+    /** The separate API server in backend/, when OPTIONS.backend names one. */
+    api: undefined as RunningServer | undefined,
     browser: undefined as Browser | undefined,
-    sessions: [] as Session[],
+    sessions: [] as SvelteKitSession[],
     failed: false,
     get url(): string {
       if (!state.server) throw new Error('server not started');
       return state.server.url;
     },
-    async newSession(): Promise<Session> {
+    async newSession(): Promise<SvelteKitSession> {
       if (!state.browser) throw new Error('browser not started');
       const context = await state.browser.newContext();
       context.setDefaultTimeout(15_000);
       context.setDefaultNavigationTimeout(30_000);
       const traffic = recordApiCalls(context, state.url);
+      const apiTraffic = recordApiCalls(context, state.api?.url ?? state.url);
       const page = await context.newPage();
-      const session = { context, page, traffic };
+      const session = { context, page, traffic, apiTraffic };
       state.sessions.push(session);
       return session;
     },
@@ -74,6 +85,7 @@ function useSvelteKitProject(label: string, OPTIONS: SvelteKitOptions) {
       const copied = await execa('cp', ['-al', modules, path.join(state.dir, 'node_modules')], { reject: false, all: true, timeout: 5 * 60_000 });
       if (copied.exitCode !== 0) await step('cp -a deps cache', 'cp', ['-a', modules, path.join(state.dir, 'node_modules')], 5 * 60_000);
 
+      if (separate) await linkDeps(path.join(state.dir, 'backend'));
       const node = process.execPath;
       // What `npm install` runs as `prepare`: tsconfig.json extends .svelte-kit/tsconfig.json.
       await step('svelte-kit sync', node, ['node_modules/@sveltejs/kit/svelte-kit.js', 'sync'], 60_000);
@@ -82,6 +94,13 @@ function useSvelteKitProject(label: string, OPTIONS: SvelteKitOptions) {
 
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
+      const runtime: Record<string, string> = {};
+      if (separate) {
+        // The API server verifies tokens against this app's JWKS and allows it by CORS; the app
+        // reads the API's address at start-up ($env/dynamic/public), not at build time.
+        state.api = await startBackend(backend(separate), state.dir, (apiPort) => backendEnv(base, apiPort, { CORS_ORIGIN: base }));
+        runtime.PUBLIC_API_URL = state.api.url;
+      }
       state.server = await startProcessServer({
         name: 'node scripts/start.js',
         command: node,
@@ -96,6 +115,7 @@ function useSvelteKitProject(label: string, OPTIONS: SvelteKitOptions) {
           ORIGIN: base,
           BETTER_AUTH_URL: base,
           JWT_ACCESS_TOKEN_EXPIRES: String(ACCESS_TOKEN_SECONDS),
+          ...runtime,
         }),
         url: base,
         ready: async (b) => (await fetch(`${b}/login`, { signal: AbortSignal.timeout(5_000) })).status === 200,
@@ -114,7 +134,7 @@ function useSvelteKitProject(label: string, OPTIONS: SvelteKitOptions) {
       const files = await saveFailureArtifacts(
         `sveltekit-${label}-${task.name}`,
         state.sessions.map((s) => s.page),
-        `${state.log.join('\n')}\n--- server ---\n${state.server?.logs() ?? ''}`,
+        `${state.log.join('\n')}\n--- server ---\n${state.server?.logs() ?? ''}\n--- backend ---\n${state.api?.logs() ?? ''}`,
       );
       if (files.length) console.error(`E2E artifacts:\n  ${files.join('\n  ')}`);
     });
@@ -123,6 +143,7 @@ function useSvelteKitProject(label: string, OPTIONS: SvelteKitOptions) {
   afterAll(async () => {
     await Promise.race([state.browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await state.server?.stop();
+    await state.api?.stop();
     if (state.root) {
       if (state.failed) console.error(`E2E project kept for inspection: ${state.dir}`);
       else fs.rmSync(state.root, { recursive: true, force: true });
@@ -141,9 +162,9 @@ function bearer(call: ApiCall | undefined): string {
 describe('sveltekit: memory storage, fetch, API in the app (src/routes/api)', () => {
   const app = useSvelteKitProject('memory-fetch', { storage: 'memory', http: 'fetch', db: 'sqlite', providers: [] });
   const user = uniqueUser('sveltekit');
-  let main: Session;
+  let main: SvelteKitSession;
 
-  function lastMeCall(session: Session): ApiCall | undefined {
+  function lastMeCall(session: SvelteKitSession): ApiCall | undefined {
     return session.traffic.calls.filter((c) => c.path === '/api/users/me').at(-1);
   }
 
@@ -333,7 +354,7 @@ describe('sveltekit: memory storage, fetch, API in the app (src/routes/api)', ()
 describe('sveltekit: cookie storage, axios (backend-for-frontend)', () => {
   const app = useSvelteKitProject('cookie-axios', { storage: 'cookie', http: 'axios', db: 'sqlite', providers: [] });
   const user = uniqueUser('sveltekit-cookie');
-  let main: Session;
+  let main: SvelteKitSession;
 
   test('sign up lands on /dashboard with API data fetched through /api/bff, no token in the browser', async () => {
     main = await app.newSession();
@@ -395,5 +416,61 @@ describe('sveltekit: cookie storage, axios (backend-for-frontend)', () => {
     // got a 404) nor sent one.
     expect(traffic.calls.filter((c) => c.path === '/api/auth/token').map((c) => c.status)).toEqual([404]);
     expect(traffic.withAuthorization).toEqual([]);
+  });
+});
+
+describe('sveltekit: separate Hono API server in backend/ (local storage, axios)', () => {
+  const app = useSvelteKitProject('hono-local-axios', { backend: 'hono', storage: 'local', http: 'axios', db: 'sqlite', providers: [] });
+  const user = uniqueUser('sveltekit-hono');
+  let main: SvelteKitSession;
+
+  function apiUrl(): string {
+    if (!app.api) throw new Error('backend not started');
+    return app.api.url;
+  }
+
+  function lastApiCall(): ApiCall | undefined {
+    return main.apiTraffic.calls.filter((c) => c.path === '/api/users/me' && c.method === 'GET').at(-1);
+  }
+
+  test("sign up → /dashboard shows the backend's /api/users/me, called cross-origin with a Bearer JWT from this app", async () => {
+    main = await app.newSession();
+    const { page, traffic, apiTraffic } = main;
+    await signUp(page, app.url, user);
+
+    await page.getByTestId('api-result').waitFor({ timeout: 20_000 });
+    const me = JSON.parse((await page.getByTestId('api-result').textContent()) ?? '') as { id: string; email: string; name: string };
+    expect(me).toMatchObject({ email: user.email, name: user.name });
+    expect(apiTraffic.since(0, '/api/users/me').map((c) => c.status)).toEqual([200]);
+    expect(traffic.calls.filter((c) => c.path === '/api/users/me')).toEqual([]);
+    const token = bearer(lastApiCall());
+    expect(decodeJwtPayload(token)).toMatchObject({ sub: me.id, email: user.email, iss: app.url, aud: app.url });
+    // Local storage keeps exactly the token sent.
+    expect(await page.evaluate(() => window.localStorage.getItem('auth.accessToken'))).toBe(token);
+  });
+
+  test('after the token expires, the next call refreshes it exactly once and the backend accepts the new one', async () => {
+    const { page, traffic, apiTraffic } = main;
+    const oldToken = bearer(lastApiCall());
+    await waitUntilExpired(Number(decodeJwtPayload(oldToken).exp));
+    const mark = traffic.calls.length;
+    const apiMark = apiTraffic.calls.length;
+    const answered = await apiCallsAnswered(page);
+    await page.getByTestId('call-api').click();
+    await waitForApiCalls(page, answered + 1);
+    expect(traffic.since(mark, '/api/auth/token').map((c) => c.status)).toEqual([200]);
+    expect(apiTraffic.since(apiMark, '/api/users/me').map((c) => c.status)).toEqual([200]);
+    expect(bearer(lastApiCall())).not.toBe(oldToken);
+  });
+
+  test('sign-out lands on /login and forgets the token; /dashboard redirects and the backend answers 401 without one', async () => {
+    const { page } = main;
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(await page.evaluate(() => window.localStorage.getItem('auth.accessToken'))).toBeNull();
+    await page.goto(`${app.url}/dashboard`);
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(await page.evaluate(async (api) => (await fetch(`${api}/api/users/me`)).status, apiUrl())).toBe(401);
+    expect(await page.evaluate(async () => (await fetch('/api/auth/token')).status)).toBe(401);
   });
 });
