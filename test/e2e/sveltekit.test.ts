@@ -179,6 +179,20 @@ describe('sveltekit: memory storage, fetch, API in the app (src/routes/api)', ()
     expect(await refused.json()).toEqual({ error: 'missing_token' });
   });
 
+  test('a bad setting stops npm start with its one-line reason (validated at start-up, not per request)', async () => {
+    const port = await freePort();
+    const result = await execa(process.execPath, ['scripts/start.js'], {
+      cwd: app.dir,
+      env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, BETTER_AUTH_URL: `http://127.0.0.1:${port}`, JWT_ALGORITHM: 'HS256' }),
+      extendEnv: false,
+      reject: false,
+      timeout: 30_000,
+    });
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^AuthConfigError: JWT_ALGORITHM=HS256 is not possible/)]);
+  });
+
   test('sign up lands on /dashboard showing /api/users/me, called with a Bearer JWT for this user', async () => {
     main = await app.newSession();
     const { page, traffic } = main;

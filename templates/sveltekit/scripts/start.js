@@ -13,4 +13,10 @@ if (!process.env.ORIGIN) {
   process.exit(1);
 }
 
-await import('../build/index.js');
+try {
+  // src/hooks.server.ts validates the configuration (init) before the server listens.
+  await import('../build/index.js');
+} catch (error) {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exit(1);
+}

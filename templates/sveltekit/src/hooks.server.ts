@@ -1,9 +1,16 @@
 // Every request passes through here: Better Auth answers /api/auth/* (sign-in, sessions,
 // /api/auth/token, /api/auth/jwks), everything else goes on to the app's routes.
 import { building } from '$app/environment';
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { getAuth } from '$lib/server/auth';
+
+// Validates the configuration and opens the database when the server starts, so a bad setting
+// (e.g. JWT_ALGORITHM=HS256) stops `npm start` with its one-line reason instead of failing
+// every request.
+export const init: ServerInit = async () => {
+  if (!building) await getAuth();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   // `vite build` prerenders and analyses routes without a running auth server or database.
