@@ -281,6 +281,11 @@ describe('nuxt: default project (memory storage, fetch, API in Nuxt server route
     await page.getByTestId('api-result').waitFor();
     expect(await page.getByTestId('api-result').textContent()).toContain(user.email);
   });
+
+  test('Better Auth always knew the client IP (per-client rate limits), also for the middleware\'s in-process session checks', () => {
+    // The signed-out and signed-in /dashboard renders above asked for the session in-process.
+    expect(app.server?.logs() ?? '').not.toContain('could not determine a client IP');
+  });
 });
 
 describe('nuxt: cookie storage with the axios client (backend-for-frontend), npm start', () => {

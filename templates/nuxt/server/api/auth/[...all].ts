@@ -4,12 +4,14 @@ import { auth } from '~~/lib/auth';
 
 export default defineEventHandler((event) => {
   const request = toWebRequest(event);
-  // Better Auth rate-limits sign-in per client IP, which it reads from x-forwarded-for. Served
-  // directly by Node nothing sets that header, so it is set from the socket here, replacing any
-  // value the client sent (a spoofed one must not pick its own bucket). Behind a reverse proxy,
-  // keep the proxy's header instead and list the proxy in advanced.ipAddress.trustedProxies.
+  // Better Auth rate-limits per client IP, which it reads from x-forwarded-for. Served directly
+  // by Node nothing sets that header, so it is set from the socket here, replacing any value
+  // the client sent (a spoofed one must not pick its own bucket). A request without a socket
+  // address did not come over the network: the auth middleware's in-process call during server
+  // rendering (it passes the visitor's address) or `nuxt dev`'s proxy (which sets it); its
+  // header is kept. Behind a reverse proxy, keep the proxy's header instead and list the proxy
+  // in advanced.ipAddress.trustedProxies.
   const address = event.node.req.socket?.remoteAddress;
   if (address) request.headers.set('x-forwarded-for', address);
-  else request.headers.delete('x-forwarded-for');
   return auth.handler(request);
 });
