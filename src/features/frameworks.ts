@@ -23,6 +23,8 @@ export interface FrameworkProfile {
   nodeEngines: string;
   /** The generated package.json is `"type": "module"` (config files are ESM). */
   esm: boolean;
+  /** Where the shared stylesheet (templates/stylesheet) goes; the app's layout imports it from there. */
+  stylesheetPath: string;
 }
 
 export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> = {
@@ -35,6 +37,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     webDevCommand: 'next dev',
     nodeEngines: '>=20.12',
     esm: false,
+    stylesheetPath: 'app/globals.css',
   },
   'react-vite': {
     label: 'React + Vite',
@@ -46,6 +49,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     // Vite 8 needs Node ^20.19.
     nodeEngines: '>=20.19',
     esm: true,
+    stylesheetPath: 'src/styles.css',
   },
   sveltekit: {
     label: 'SvelteKit',
@@ -57,6 +61,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     // Vite 8 (under SvelteKit) needs Node ^20.19.
     nodeEngines: '>=20.19',
     esm: true,
+    stylesheetPath: 'src/app.css',
   },
   nuxt: {
     label: 'Nuxt',
@@ -70,5 +75,6 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     webDevCommand: 'nuxt dev --port 3000',
     nodeEngines: '>=20.19',
     esm: true,
+    stylesheetPath: 'app/assets/main.css',
   },
 };

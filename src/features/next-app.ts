@@ -6,7 +6,7 @@ import { CORE_ENV } from './core-env.js';
 export const nextApp: Feature = {
   id: 'next-app',
   applies: (options) => options.framework === 'next',
-  templateDirs: () => ['next', 'auth-config', 'db-migrate'],
+  templateDirs: () => ['next', 'stylesheet', 'auth-config', 'db-migrate'],
   dependencies: () => ['better-auth', 'next', 'react', 'react-dom', 'jose', 'kysely'],
   devDependencies: () => ['typescript', 'tsx', '@types/node', '@types/react', '@types/react-dom'],
   scripts: (options) => ({

@@ -11,6 +11,7 @@ export const nuxt: Feature = {
   applies: (options) => options.framework === 'nuxt',
   templateDirs: (options) => [
     'nuxt',
+    'stylesheet',
     'auth-config',
     'db-migrate',
     ...(options.backend === 'nuxt' ? ['nuxt-api', 'verify-token'] : []),

@@ -63,7 +63,7 @@ function authServer(options: ProjectOptions): keyof typeof AUTH_SERVERS {
 export const reactVite: Feature = {
   id: 'react-vite',
   applies: (options) => options.framework === 'react-vite',
-  templateDirs: (options) => ['react-vite-web', 'react-vite-server', `react-vite-${authServer(options)}`, 'auth-config', 'verify-token', 'db-migrate'],
+  templateDirs: (options) => ['react-vite-web', 'stylesheet', 'react-vite-server', `react-vite-${authServer(options)}`, 'auth-config', 'verify-token', 'db-migrate'],
   dependencies: (options) => ['better-auth', 'react', 'react-dom', 'jose', 'kysely', 'tsx', ...AUTH_SERVERS[authServer(options)].packages],
   devDependencies: (options) => ['typescript', 'vite', '@vitejs/plugin-react', '@types/node', '@types/react', '@types/react-dom', ...AUTH_SERVERS[authServer(options)].typePackages],
   scripts: () => ({

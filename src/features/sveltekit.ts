@@ -31,6 +31,7 @@ export const sveltekit: Feature = {
   applies: (options) => options.framework === 'sveltekit',
   templateDirs: (options) => [
     'sveltekit',
+    'stylesheet',
     'auth-config',
     'db-migrate',
     ...(options.backend === 'sveltekit' ? ['sveltekit-api', 'verify-token'] : []),

@@ -58,6 +58,8 @@ export interface TemplateContext extends ProjectOptions {
   hasNodeBackend: boolean;
   /** e.g. "Next.js", "SvelteKit". */
   frameworkLabel: string;
+  /** Output path of the shared stylesheet, e.g. "app/globals.css". */
+  stylesheetPath: string;
   /** `npx` arguments that start the app in development on port 3000 (scripts/dev.mjs). */
   webDevCommand: string;
   /** Import prefix of the app root in generated imports: "@/" (default) or e.g. "~/". */

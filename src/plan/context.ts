@@ -84,6 +84,7 @@ export function buildTemplateContext(options: ProjectOptions, layout: ProjectLay
     hasNodeBackend: separate && backend !== 'fastapi',
     frameworkLabel: FRAMEWORK_PROFILES[options.framework].label,
     webDevCommand: FRAMEWORK_PROFILES[options.framework].webDevCommand,
+    stylesheetPath: FRAMEWORK_PROFILES[options.framework].stylesheetPath,
     ...apiUrl(options, separate),
     alias: layout.alias,
     appDir: layout.srcDir ? 'src/' : '',

@@ -62,9 +62,15 @@ export const DOTENV_FILE = '.env';
 
 const DEFAULT_GITIGNORE = ['node_modules/', '.env', '*.log', ''].join('\n');
 
+/** `a.css`, `app/globals.css`: no empty, `.` or `..` segment, nothing absolute. */
+function isRelativeFilePath(value: string): boolean {
+  return value !== '' && !value.includes('\\') && value.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
 /**
  * Output path of a template file: `.hbs` dropped, `_gitignore` → `.gitignore`, and
- * `{{variable}}` in a name replaced from the context (`{{proxyFile}}.ts.hbs` → `proxy.ts`).
+ * `{{variable}}` in a name replaced from the context (`{{proxyFile}}.ts.hbs` → `proxy.ts`,
+ * `{{stylesheetPath}}` → `app/globals.css`: a value may name a file in a subfolder).
  */
 export function outputPath(templatePath: string, context?: Readonly<Record<string, unknown>>): string {
   const withoutHbs = templatePath.endsWith('.hbs') ? templatePath.slice(0, -4) : templatePath;
@@ -75,7 +81,7 @@ export function outputPath(templatePath: string, context?: Readonly<Record<strin
     .map((part) =>
       part.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => {
         const value = context?.[key];
-        if (typeof value !== 'string' || value === '' || value.includes('/')) throw new Error(`bug: template path ${templatePath} needs "${key}", which is not a file name in the context`);
+        if (typeof value !== 'string' || !isRelativeFilePath(value)) throw new Error(`bug: template path ${templatePath} needs "${key}", which is not a relative file path in the context`);
         return value;
       }),
     )

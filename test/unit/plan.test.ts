@@ -66,6 +66,31 @@ describe('plan()', () => {
     expect(outputPath('x_gitignore')).toBe('x_gitignore');
   });
 
+  it('a {{variable}} in a template path may name a file in a subfolder, never one outside the project', () => {
+    expect(outputPath('{{sheet}}', { sheet: 'app/assets/main.css' })).toBe('app/assets/main.css');
+    expect(outputPath('x/{{proxyFile}}.ts.hbs', { proxyFile: 'proxy' })).toBe('x/proxy.ts');
+    for (const bad of ['../escape.css', 'a/../../b.css', '/etc/passwd', 'a//b.css', './a.css', 'a\\b.css', '']) {
+      expect(() => outputPath('{{sheet}}', { sheet: bad }), bad).toThrow(/not a relative file path/);
+    }
+  });
+
+  it('every framework gets the one shared stylesheet where its layout imports it', () => {
+    const { features, templates } = realSource();
+    const sheets = new Set<string>();
+    for (const [framework, path, importer, importLine] of [
+      ['next', 'app/globals.css', 'app/layout.tsx', "import './globals.css';"],
+      ['react-vite', 'src/styles.css', 'src/main.tsx', "import './styles.css';"],
+      ['sveltekit', 'src/app.css', 'src/routes/+layout.svelte', "import '../app.css';"],
+      ['nuxt', 'app/assets/main.css', 'nuxt.config.ts', "css: ['~/assets/main.css'],"],
+    ] as const) {
+      const options = { ...DEFAULT_OPTIONS, framework, backend: framework === 'react-vite' ? 'hono' : framework } as ProjectOptions;
+      const p = plan(options, features, templates);
+      sheets.add(file(p, path));
+      expect(file(p, importer), `${framework}: ${importer}`).toContain(importLine);
+    }
+    expect(sheets.size).toBe(1);
+  });
+
   it('does not HTML-escape, and the helpers eq/ne/includes/and/or/not work', () => {
     expect(file(testPlan(), 'src/auth.ts')).toContain('// "<quotes> & stay" raw');
     expect(file(testPlan(), 'src/auth.ts')).toContain('// db: sqlite (file) none\n');
