@@ -1,32 +1,12 @@
-import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import { CancelledError, UsageError } from '../../src/errors.js';
-import { addCreateFlags, givenValues, runFlags } from '../../src/options/flags.js';
 import { packageNameProblem } from '../../src/options/package-name.js';
 import type { Prompter } from '../../src/options/prompts.js';
 import { reproduceArgs, reproduceCommand, shellQuote } from '../../src/options/reproduce.js';
-import { resolveCreateRequest, type CreateRequest } from '../../src/options/resolve.js';
 import { OPTION_DECLS, detectPackageManager } from '../../src/options/schema.js';
 import { validateProjectOptions } from '../../src/options/validate.js';
-
-const CWD = '/work/projects';
-
-/** Parse argv exactly as the CLI does (same flag declarations), then resolve without a TTY. */
-async function parse(args: string[], extra: { env?: Record<string, string>; prompter?: Prompter; interactive?: boolean } = {}): Promise<CreateRequest> {
-  const command = addCreateFlags(new Command('t').argument('[dir]').exitOverride().configureOutput({ outputError: () => {} }));
-  command.parse(args, { from: 'user' });
-  const opts = command.opts();
-  return resolveCreateRequest({
-    dir: command.args[0],
-    given: givenValues(opts),
-    flags: runFlags(opts),
-    cwd: CWD,
-    env: extra.env ?? {},
-    interactive: extra.interactive ?? false,
-    prompter: extra.prompter,
-  });
-}
+import { parseCreateArgs as parse, usageError } from '../helpers/parse-args.js';
 
 /** Minimal POSIX shell word splitting (single quotes only, as shellQuote produces). */
 function shellSplit(command: string): string[] {
@@ -54,15 +34,6 @@ function shellSplit(command: string): string[] {
   }
   if (inWord) words.push(current);
   return words;
-}
-
-async function usageError(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UsageError);
-  return (error as Error).message;
 }
 
 describe('options round trip: flags → options → reproduce command → same options', () => {

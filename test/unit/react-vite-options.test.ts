@@ -1,39 +1,19 @@
 // --framework react-vite on the command line: its defaults (the Hono auth server hosts the
 // API; --backend express swaps in Express), the combinations it refuses with a reason, the reproduce round trip, and the CLI
 // writing the project (re-running it with the same options changes nothing).
-import { Command } from 'commander';
 import { execa } from 'execa';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
-import { addCreateFlags, givenValues, runFlags } from '../../src/options/flags.js';
 import { reproduceArgs } from '../../src/options/reproduce.js';
-import { resolveCreateRequest, type CreateRequest } from '../../src/options/resolve.js';
 import { validateProjectOptions } from '../../src/options/validate.js';
 import { diskTemplateStore } from '../../src/plan/disk-store.js';
 import { FEATURES } from '../../src/plan/features.js';
 import { plan } from '../../src/plan/plan.js';
 import { PINNED_VERSIONS } from '../../src/versions.js';
 import { BIN } from '../helpers/generate.js';
-
-async function parse(args: string[]): Promise<CreateRequest> {
-  const command = addCreateFlags(new Command('t').argument('[dir]').exitOverride().configureOutput({ outputError: () => {} }));
-  command.parse(args, { from: 'user' });
-  const opts = command.opts();
-  return resolveCreateRequest({ dir: command.args[0], given: givenValues(opts), flags: runFlags(opts), cwd: '/work/projects', env: {}, interactive: false });
-}
-
-async function usageError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a usage error');
-}
+import { parseCreateArgs as parse, usageError } from '../helpers/parse-args.js';
 
 describe('--framework react-vite options', () => {
   it('--yes takes the Hono auth server as the backend and memory storage', async () => {
