@@ -3,9 +3,8 @@
 // `vue-tsc -b --noEmit` checks pages, components, server routes, lib/ and scripts/), run with
 // the binaries of the project's node_modules (the shared deps cache, linked in).
 import { execa } from 'execa';
-import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, cliArgs, type GenerateOptions } from './generate.js';
+import { generateProject, type GenerateOptions } from './generate.js';
 import { cleanEnv } from './server.js';
 
 export interface NuxtOptions extends GenerateOptions {
@@ -18,19 +17,8 @@ export function nuxtEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return cleanEnv({ NUXT_TELEMETRY_DISABLED: '1', CI: '1', ...extra });
 }
 
-export async function generateNuxtProject(dir: string, options: NuxtOptions = {}): Promise<string> {
-  const { backend = 'nuxt', ...rest } = options;
-  const result = await execa('node', [BIN, ...cliArgs(dir, rest), '--framework', 'nuxt', '--backend', backend], {
-    reject: false,
-    all: true,
-    timeout: 60_000,
-    env: { CI: '1', NO_COLOR: '1' },
-    stdin: 'ignore',
-  });
-  if (result.exitCode !== 0 || !fs.existsSync(path.join(dir, 'package.json'))) {
-    throw new Error(`Generating ${dir} with ${JSON.stringify(options)} failed (exit ${result.exitCode}):\n${result.all}`);
-  }
-  return dir;
+export function generateNuxtProject(dir: string, options: NuxtOptions = {}): Promise<string> {
+  return generateProject(dir, { ...options, framework: 'nuxt', backend: options.backend ?? 'nuxt' });
 }
 
 export interface NuxtTypecheckResult {

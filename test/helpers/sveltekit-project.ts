@@ -1,29 +1,21 @@
-// Writes a `--framework sveltekit` project from plan() + the real writer (exactly what the CLI
-// would write, fresh .env secret included), and runs its own SvelteKit tooling: `svelte-kit
-// sync` (generates .svelte-kit/tsconfig.json and the ./$types the routes import) and
+// `--framework sveltekit` projects from plan() + the real writer (see project.ts: exactly what
+// the CLI would write, fresh .env secret included), and the project's own SvelteKit tooling:
+// `svelte-kit sync` (generates .svelte-kit/tsconfig.json and the ./$types the routes import) and
 // `svelte-check`, the project's `npm run typecheck`, without npm in between.
 import { execa } from 'execa';
 import path from 'node:path';
-import type { ProjectOptions } from '../../src/options/choices.js';
-import { defaultProjectOptions } from '../../src/options/schema.js';
-import { diskTemplateStore } from '../../src/plan/disk-store.js';
-import { FEATURES } from '../../src/plan/features.js';
-import { plan, type Plan } from '../../src/plan/plan.js';
-import { apply } from '../../src/writer/apply.js';
+import type { Plan } from '../../src/plan/plan.js';
+import { projectPlan, writeProject, type ProjectOverrides } from './project.js';
 
-export type SvelteKitOptions = Partial<Pick<ProjectOptions, 'backend' | 'storage' | 'http' | 'db' | 'providers'>>;
+export type SvelteKitOptions = ProjectOverrides;
 
 export function svelteKitPlan(name: string, overrides: SvelteKitOptions = {}): Plan {
-  const options: ProjectOptions = { ...defaultProjectOptions(name), framework: 'sveltekit', backend: 'sveltekit', ...overrides };
-  return plan(options, FEATURES, diskTemplateStore());
+  return projectPlan(name, 'sveltekit', overrides);
 }
 
 /** Writes the project into `dir` (absent or empty) and returns the plan. */
-export async function writeSvelteKitProject(dir: string, overrides: SvelteKitOptions = {}): Promise<Plan> {
-  const name = dir.split('/').filter(Boolean).at(-1) ?? 'sveltekit-app';
-  const p = svelteKitPlan(name, overrides);
-  await apply(p, { dir, dryRun: false, force: false, interactive: false, handleSignals: false });
-  return p;
+export function writeSvelteKitProject(dir: string, overrides: SvelteKitOptions = {}): Promise<Plan> {
+  return writeProject(dir, 'sveltekit', overrides);
 }
 
 /** `svelte-kit sync` in the project (its node_modules must be in place). */

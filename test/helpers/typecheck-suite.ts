@@ -1,7 +1,10 @@
 // One vitest suite shape for "every combination of a framework's options typechecks":
 // generate each project into a temp root (node_modules linked to the shared deps cache),
-// confirm the in-process checker against the real `tsc` once, then check every case and
-// confirm any failure with the real `tsc`, so the message is what a user would see.
+// then check every case. By default the check is the project's `tsc --noEmit`, in process
+// (confirmed against the real `tsc` once, and any failure confirmed with the real `tsc` so the
+// message is what a user would see). A suite with its own tooling (svelte-check, vue-tsc) names
+// its command instead, and a control case with a planted error that must fail it.
+// Projects are kept for inspection when a case fails.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +17,35 @@ export interface TypecheckCase {
   name: string;
 }
 
-export interface TypecheckSuite<C extends TypecheckCase> {
+export interface CheckResult {
+  ok: boolean;
+  output: string;
+}
+
+/** The project's own type check, when it is not plain `tsc --noEmit`. */
+export interface ProjectCheck<R extends CheckResult> {
+  /** What the failure message calls it: "`<label>` failed in <dir>". */
+  label: string;
+  /** Runs the check in `dir` (written, deps linked). */
+  run(dir: string): Promise<R>;
+  /** `setup`: in beforeAll, right after each project is written (in the same pool); `test`: in each case's test. */
+  when: 'setup' | 'test';
+  /** Timeout of the tests that run the check (when: 'test'). */
+  timeout?: number;
+  /** More assertions on a passing result (counts…). */
+  expectPassed?(result: R, dir: string): void;
+  /** A project with a deliberate type error: the check must report it (it is not vacuous). */
+  control: {
+    title: string;
+    /** Writes the control project into `dir`; without it, the control is a copy of the first case's project. */
+    write?(dir: string): Promise<unknown>;
+    /** Plants the error(s) in the control project. */
+    plant(dir: string): void;
+    expect(result: R): void;
+  };
+}
+
+export interface TypecheckSuite<C extends TypecheckCase, R extends CheckResult = CheckResult> {
   title: string;
   /** Prefix of the temp folder; projects are kept there when a case fails. */
   tmpPrefix: string;
@@ -22,34 +53,92 @@ export interface TypecheckSuite<C extends TypecheckCase> {
   /** How many cases the matrix must have, and how that count reads, e.g. "3 storages × …". */
   expectedCount: number;
   countDescription: string;
+  /** More assertions on the matrix itself (coverage of option pairs…). */
+  checkMatrix?(): void;
   /** Writes the project for `c` into the empty folder `dir`. */
   write(dir: string, c: C): Promise<unknown>;
   /** Assertions on the written project (files present or absent…) before it is typechecked. */
   checkFiles(dir: string, c: C): void;
+  /** Projects written (and, when: 'setup', checked) at a time; 4 by default. */
   concurrency?: number;
+  /** The project's own check; absent: `tsc --noEmit`. */
+  check?: ProjectCheck<R>;
 }
 
-export function typecheckSuite<C extends TypecheckCase>(suite: TypecheckSuite<C>): void {
+interface Project<R> {
+  dir: string;
+  error?: string;
+  result?: R;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function typecheckSuite<C extends TypecheckCase, R extends CheckResult = CheckResult>(suite: TypecheckSuite<C, R>): void {
+  const own = suite.check;
   let root = '';
   let checker: ReturnType<typeof createTypechecker>;
-  const generated = new Map<string, { dir: string; error?: string }>();
+  const generated = new Map<string, Project<R>>();
+  let control: Project<R> | undefined;
   let failures = 0;
+
+  /** Writes (own project) or copies (first case's) the control project and plants the error. */
+  async function prepareControl(check: ProjectCheck<R>): Promise<string> {
+    let dir: string;
+    if (check.control.write) {
+      dir = path.join(root, 'control');
+      await check.control.write(dir);
+      await linkDeps(dir);
+    } else {
+      const source = project(suite.cases[0]!.name).dir;
+      dir = `${source}-broken`;
+      fs.cpSync(source, dir, { recursive: true, verbatimSymlinks: true });
+    }
+    check.control.plant(dir);
+    return dir;
+  }
+
+  /** The control, checked during set-up. */
+  async function checkControl(check: ProjectCheck<R>): Promise<Project<R>> {
+    try {
+      const dir = await prepareControl(check);
+      return { dir, result: await check.run(dir) };
+    } catch (error) {
+      return { dir: '', error: message(error) };
+    }
+  }
+
+  function project(name: string): Project<R> {
+    const p = generated.get(name);
+    if (!p) throw new Error('the project was not generated');
+    if (p.error) throw new Error(p.error);
+    return p;
+  }
 
   beforeAll(async () => {
     const modules = await ensureDepsCache();
-    checker = createTypechecker(modules);
+    if (!own) checker = createTypechecker(modules);
     root = fs.mkdtempSync(path.join(os.tmpdir(), suite.tmpPrefix));
-    // Generation is cheap; type-checking happens per test below.
-    await mapPool([...suite.cases], suite.concurrency ?? 4, async (c) => {
-      const dir = path.join(root, c.name.replace(/[= ]+/g, '-'));
+    const setup = own?.when === 'setup' ? own : undefined;
+    type Job = { c: C } | { control: true };
+    const jobs: Job[] = suite.cases.map((c) => ({ c }));
+    // A control project of its own is written (and checked) along with the cases.
+    if (setup?.control.write) jobs.push({ control: true });
+    await mapPool(jobs, suite.concurrency ?? 4, async (job) => {
+      if (!('c' in job)) {
+        control = await checkControl(setup!);
+        return;
+      }
+      const dir = path.join(root, job.c.name.replace(/[= ]+/g, '-'));
       try {
-        await suite.write(dir, c);
+        await suite.write(dir, job.c);
         await linkDeps(dir);
-        generated.set(c.name, { dir });
+        generated.set(job.c.name, { dir, result: setup ? await setup.run(dir) : undefined });
       } catch (error) {
-        generated.set(c.name, { dir, error: error instanceof Error ? error.message : String(error) });
+        generated.set(job.c.name, { dir, error: message(error) });
       }
     });
+    // A control copied from the first case needs that case written first.
+    if (setup && !setup.control.write) control = await checkControl(setup);
   }, 25 * 60_000);
 
   afterAll(() => {
@@ -60,37 +149,70 @@ export function typecheckSuite<C extends TypecheckCase>(suite: TypecheckSuite<C>
   describe(suite.title, () => {
     test(`the matrix covers ${suite.countDescription}`, () => {
       expect(suite.cases).toHaveLength(suite.expectedCount);
+      suite.checkMatrix?.();
     });
 
-    // The in-process checker must agree with the real thing; one project is enough to catch a
-    // harness that silently checks nothing (a false pass would hide every other case).
-    test('the real `tsc --noEmit` passes on the first combination too', async () => {
-      const first = suite.cases[0];
-      const project = first && generated.get(first.name);
-      if (!project || project.error) throw new Error(`not generated: ${project?.error ?? 'missing'}`);
-      const tsc = await checker.runTsc(project.dir);
-      expect(tsc.output).toBe('');
-      expect(tsc.ok).toBe(true);
-    }, 120_000);
+    if (!own) {
+      // The in-process checker must agree with the real thing; one project is enough to catch a
+      // harness that silently checks nothing (a false pass would hide every other case).
+      test('the real `tsc --noEmit` passes on the first combination too', async () => {
+        const first = suite.cases[0];
+        const p = first && generated.get(first.name);
+        if (!p || p.error) throw new Error(`not generated: ${p?.error ?? 'missing'}`);
+        const tsc = await checker.runTsc(p.dir);
+        expect(tsc.output).toBe('');
+        expect(tsc.ok).toBe(true);
+      }, 120_000);
+    } else {
+      // Guards against a vacuous pass: the planted error must fail the check.
+      test(
+        own.control.title,
+        async () => {
+          failures++;
+          if (own.when === 'setup') {
+            if (control?.error) throw new Error(control.error);
+            own.control.expect(control!.result!);
+          } else {
+            const dir = await prepareControl(own);
+            try {
+              own.control.expect(await own.run(dir));
+            } finally {
+              // A copy is removed at once; a control of its own goes with the root.
+              if (!own.control.write) fs.rmSync(dir, { recursive: true, force: true });
+            }
+          }
+          failures--;
+        },
+        own.when === 'test' ? own.timeout : undefined,
+      );
+    }
 
-    test.each([...suite.cases])('$name', async (c) => {
-      failures++; // undone at the end when the case passes
-      const project = generated.get(c.name);
-      if (!project) throw new Error('the project was not generated');
-      if (project.error) throw new Error(project.error);
-      suite.checkFiles(project.dir, c);
+    test.each([...suite.cases])(
+      '$name',
+      async (c) => {
+        failures++; // undone at the end when the case passes
+        const p = project(c.name);
+        suite.checkFiles(p.dir, c);
 
-      const result = checker.check(project.dir);
-      if (!result.ok) {
-        // Confirm with the real tsc and show exactly what a user would see.
-        const tsc = await checker.runTsc(project.dir);
-        throw new Error(
-          tsc.ok
-            ? `in-process check failed but tsc passed (harness bug?) in ${project.dir}:\n${result.output}`
-            : `tsc --noEmit -p ${project.dir} failed:\n${tsc.output}`,
-        );
-      }
-      failures--;
-    });
+        if (own) {
+          const result = own.when === 'setup' ? p.result : await own.run(p.dir);
+          if (!result?.ok) throw new Error(`${own.label} failed in ${p.dir}:\n${result?.output ?? ''}`);
+          own.expectPassed?.(result, p.dir);
+        } else {
+          const result = checker.check(p.dir);
+          if (!result.ok) {
+            // Confirm with the real tsc and show exactly what a user would see.
+            const tsc = await checker.runTsc(p.dir);
+            throw new Error(
+              tsc.ok
+                ? `in-process check failed but tsc passed (harness bug?) in ${p.dir}:\n${result.output}`
+                : `tsc --noEmit -p ${p.dir} failed:\n${tsc.output}`,
+            );
+          }
+        }
+        failures--;
+      },
+      own?.when === 'test' ? own.timeout : undefined,
+    );
   });
 }

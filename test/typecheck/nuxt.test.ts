@@ -11,13 +11,11 @@
 // The separate backends add the public API URL read from runtimeConfig (memory/local) or the
 // BFF forwarding to API_URL (cookie).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureDepsCache, linkDeps } from '../helpers/deps-cache.js';
+import { expect } from 'vitest';
 import type { Db, Http, Provider, Storage } from '../helpers/generate.js';
 import { generateNuxtProject, nuxtTypecheck, type NuxtOptions } from '../helpers/nuxt-project.js';
-import { mapPool } from '../helpers/pool.js';
+import { typecheckSuite } from '../helpers/typecheck-suite.js';
 
 const ALL_PROVIDERS: Provider[] = ['apple', 'discord', 'github', 'gitlab', 'google', 'microsoft'];
 const PAIRS: [Storage, Http][] = [
@@ -54,70 +52,21 @@ const cases: Case[] = [
 
 const covered = new Set(cases.slice(0, 6).map((c) => `${c.options.db}/${c.options.providers?.length ? 'all' : 'none'}`));
 
-let root = '';
-let failures = 0;
-const generated = new Map<string, { dir: string; error?: string }>();
+const EXPECTED_FILES = ['nuxt.config.ts', 'app/pages/login.vue', 'app/pages/dashboard.vue', 'app/middleware/auth.ts', 'server/api/auth/[...all].ts', 'lib/auth.ts', 'lib/api-client.ts', 'scripts/migrate.ts'];
 
-beforeAll(async () => {
-  await ensureDepsCache();
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbaj-typecheck-nuxt-'));
-  await mapPool(cases, 4, async (c) => {
-    const dir = path.join(root, c.name.replace(/[= ]+/g, '-'));
-    try {
-      await generateNuxtProject(dir, c.options);
-      await linkDeps(dir);
-      generated.set(c.name, { dir });
-    } catch (error) {
-      generated.set(c.name, { dir, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-}, 25 * 60_000);
-
-afterAll(() => {
-  if (root && failures === 0) fs.rmSync(root, { recursive: true, force: true });
-  else if (root) console.log(`nuxt typecheck projects kept for inspection in ${root}`);
-});
-
-function project(name: string): string {
-  const p = generated.get(name);
-  if (!p) throw new Error('the project was not generated');
-  if (p.error) throw new Error(p.error);
-  return p.dir;
-}
-
-describe('nuxt projects typecheck (nuxt prepare + vue-tsc -b --noEmit, strict)', () => {
-  test('the matrix covers every storage × http pair and every database × {no, all} providers', () => {
-    expect(cases).toHaveLength(9);
+typecheckSuite({
+  title: 'nuxt projects typecheck (nuxt prepare + vue-tsc -b --noEmit, strict)',
+  tmpPrefix: 'cbaj-typecheck-nuxt-',
+  cases,
+  expectedCount: 9,
+  countDescription: 'every storage × http pair and every database × {no, all} providers',
+  checkMatrix() {
     expect(covered.size).toBe(6);
-  });
-
-  // Guards against a vacuous pass: a type error in a page, a server route, lib/ (through the
-  // server and the app) and scripts/ each fail the check.
-  test('a type error anywhere in the project fails the check', async () => {
-    const dir = project(cases[0]!.name);
-    const copy = `${dir}-broken`;
-    fs.cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });
-    try {
-      const bad = "\nconst broken: number = 'not a number';\n";
-      fs.appendFileSync(path.join(copy, 'server/api/users/me.get.ts'), bad);
-      fs.appendFileSync(path.join(copy, 'scripts/migrate.ts'), bad);
-      fs.appendFileSync(path.join(copy, 'lib/token-manager.ts'), bad);
-      const page = path.join(copy, 'app/pages/dashboard.vue');
-      fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('</script>', `${bad}</script>`));
-      const result = await nuxtTypecheck(copy);
-      expect(result.ok).toBe(false);
-      for (const file of ['server/api/users/me.get.ts', 'scripts/migrate.ts', 'lib/token-manager.ts', 'app/pages/dashboard.vue']) {
-        expect(result.output).toContain(`${file}(`);
-      }
-    } finally {
-      fs.rmSync(copy, { recursive: true, force: true });
-    }
-  }, 240_000);
-
-  test.each(cases)('$name', async (c) => {
-    failures++; // undone at the end when the case passes
-    const dir = project(c.name);
-    for (const file of ['nuxt.config.ts', 'app/pages/login.vue', 'app/pages/dashboard.vue', 'app/middleware/auth.ts', 'server/api/auth/[...all].ts', 'lib/auth.ts', 'lib/api-client.ts', 'scripts/migrate.ts']) {
+  },
+  concurrency: 4,
+  write: (dir, c) => generateNuxtProject(dir, c.options),
+  checkFiles(dir, c) {
+    for (const file of EXPECTED_FILES) {
       expect(fs.existsSync(path.join(dir, file)), `${file} in ${dir}`).toBe(true);
     }
     const separate = (c.options.backend ?? 'nuxt') !== 'nuxt';
@@ -125,8 +74,30 @@ describe('nuxt projects typecheck (nuxt prepare + vue-tsc -b --noEmit, strict)',
     expect(fs.existsSync(path.join(dir, 'server/api/bff/[...path].ts'))).toBe(c.options.storage === 'cookie');
     expect(fs.existsSync(path.join(dir, 'lib/token-manager.ts'))).toBe(c.options.storage !== 'cookie');
     expect(fs.existsSync(path.join(dir, 'backend'))).toBe(separate);
-    const result = await nuxtTypecheck(dir);
-    if (!result.ok) throw new Error(`npm run typecheck failed in ${dir}:\n${result.output}`);
-    failures--;
-  }, 240_000);
+  },
+  check: {
+    label: 'npm run typecheck',
+    when: 'test',
+    timeout: 240_000,
+    run: (dir) => nuxtTypecheck(dir),
+    // Guards against a vacuous pass: a type error in a page, a server route, lib/ (through the
+    // server and the app) and scripts/ each fail the check. Planted in a copy of the first case.
+    control: {
+      title: 'a type error anywhere in the project fails the check',
+      plant(copy) {
+        const bad = "\nconst broken: number = 'not a number';\n";
+        fs.appendFileSync(path.join(copy, 'server/api/users/me.get.ts'), bad);
+        fs.appendFileSync(path.join(copy, 'scripts/migrate.ts'), bad);
+        fs.appendFileSync(path.join(copy, 'lib/token-manager.ts'), bad);
+        const page = path.join(copy, 'app/pages/dashboard.vue');
+        fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('</script>', `${bad}</script>`));
+      },
+      expect(result) {
+        expect(result.ok).toBe(false);
+        for (const file of ['server/api/users/me.get.ts', 'scripts/migrate.ts', 'lib/token-manager.ts', 'app/pages/dashboard.vue']) {
+          expect(result.output).toContain(`${file}(`);
+        }
+      },
+    },
+  },
 });
