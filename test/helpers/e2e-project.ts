@@ -10,13 +10,7 @@ import { ensureDepsCache } from './deps-cache.js';
 import { generateProject, type GenerateOptions } from './generate.js';
 import { cleanEnv } from './server.js';
 
-export interface PreparedProject {
-  /** The temp folder holding the project; remove it when done. */
-  root: string;
-  dir: string;
-  /** Output of each step, for failure reports. */
-  log: string[];
-}
+export type PreparedProject = ProjectDir;
 
 export interface PrepareOptions {
   name: string;
@@ -26,29 +20,49 @@ export interface PrepareOptions {
   install: 'npm' | 'linked';
 }
 
-async function step(log: string[], title: string, file: string, args: string[], cwd: string, timeoutMs: number) {
+/** A project folder in its own temp root, and the output of each step run in it. */
+export interface ProjectDir {
+  /** The temp folder holding the project; remove it when done. */
+  root: string;
+  dir: string;
+  /** Output of each step, for failure reports. */
+  log: string[];
+}
+
+export function newProjectDir(prefix: string, name: string): ProjectDir {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { root, dir: path.join(root, name), log: [] };
+}
+
+/** Runs one set-up command in the project, logging its output; throws when it fails. */
+export async function runStep(project: ProjectDir, title: string, file: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = cleanEnv()) {
   const started = Date.now();
-  const result = await execa(file, args, { cwd, env: cleanEnv(), extendEnv: false, reject: false, all: true, timeout: timeoutMs });
-  log.push(`$ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.exitCode})\n${result.all ?? ''}`);
+  const result = await execa(file, args, { cwd: project.dir, env, extendEnv: false, reject: false, all: true, timeout: timeoutMs });
+  project.log.push(`$ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.exitCode})\n${result.all ?? ''}`);
   if (result.exitCode !== 0) {
-    throw new Error(`${title} failed in ${cwd} (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}):\n${result.all ?? ''}`);
+    throw new Error(`${title} failed in ${project.dir} (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}):\n${result.all ?? ''}`);
   }
 }
 
+/** node_modules as a hard-linked copy of the deps cache (every pinned package), a full copy
+ * where hard links are not possible. */
+export async function copyDepsCache(project: ProjectDir) {
+  const modules = await ensureDepsCache();
+  const target = path.join(project.dir, 'node_modules');
+  const linked = await execa('cp', ['-al', modules, target], { reject: false, all: true, timeout: 5 * 60_000 });
+  if (linked.exitCode !== 0) await runStep(project, 'cp -a deps cache', 'cp', ['-a', modules, target], 5 * 60_000);
+}
+
 export async function prepareProject({ name, options, install }: PrepareOptions): Promise<PreparedProject> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbaj-e2e-'));
-  const dir = path.join(root, name);
-  const log: string[] = [];
-  await generateProject(dir, options);
+  const project = newProjectDir('cbaj-e2e-', name);
+  await generateProject(project.dir, options);
   if (install === 'npm') {
     // Several minutes at worst: better-sqlite3 compiles from source when no prebuild is reachable.
-    await step(log, 'npm install', 'npm', ['install', '--no-audit', '--no-fund'], dir, 15 * 60_000);
+    await runStep(project, 'npm install', 'npm', ['install', '--no-audit', '--no-fund'], 15 * 60_000);
   } else {
-    const modules = await ensureDepsCache();
-    const linked = await execa('cp', ['-al', modules, path.join(dir, 'node_modules')], { reject: false, all: true });
-    if (linked.exitCode !== 0) await step(log, 'cp -a deps cache', 'cp', ['-a', modules, path.join(dir, 'node_modules')], dir, 5 * 60_000);
+    await copyDepsCache(project);
   }
-  await step(log, 'npm run db:migrate', 'npm', ['run', 'db:migrate'], dir, 2 * 60_000);
-  await step(log, 'npx next build', 'npx', ['next', 'build'], dir, 10 * 60_000);
-  return { root, dir, log };
+  await runStep(project, 'npm run db:migrate', 'npm', ['run', 'db:migrate'], 2 * 60_000);
+  await runStep(project, 'npx next build', 'npx', ['next', 'build'], 10 * 60_000);
+  return project;
 }
