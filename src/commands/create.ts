@@ -95,7 +95,7 @@ function targetInfo(target: Target, targetDir: string): TargetInfo {
     return { name: existingAppName(target.app, targetDir), known: { ...(target.app.pm ? { pm: target.app.pm } : {}), install: true, git: false } };
   }
   if (target.kind === 'unsupported') {
-    throw new CliError(`${targetDir} holds ${target.found}; only Next.js apps are supported for now (or choose an empty directory for a new project)`);
+    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js app only, for now; to create a new project, choose an empty directory`);
   }
   return {};
 }

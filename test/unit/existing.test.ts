@@ -113,6 +113,23 @@ it('templates import app code through {{alias}} only, so an app with another ali
 });
 
 describe('scaffolding into an existing app', () => {
+  it('an existing SvelteKit, Nuxt or Vite app is refused in one line, and nothing is written', async () => {
+    for (const [framework, dependency, found] of [
+      ['sveltekit', '@sveltejs/kit', 'a SvelteKit app'],
+      ['nuxt', 'nuxt', 'a Nuxt app'],
+      ['react-vite', 'vite', 'a Vite app'],
+    ] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'cbaj-existing-other-'));
+      const pkg = `${JSON.stringify({ name: 'theirs', private: true, devDependencies: { [dependency]: '1.0.0' } }, null, 2)}\n`;
+      writeFileSync(join(dir, 'package.json'), pkg);
+      const r = await run(['.', '--framework', framework, '--yes', '--no-install', '--no-git'], dir);
+      expect(r.exitCode, r.stderr).toBe(1);
+      expect(r.stderr.trim()).toBe(`error: ${dir} holds ${found} (package.json has ${dependency}): Better Auth can be added to an existing Next.js app only, for now; to create a new project, choose an empty directory`);
+      expect(readdirSync(dir)).toEqual(['package.json']);
+      expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(pkg);
+    }
+  });
+
   it('a create-next-app app (Next 16, own proxy.ts, layout, README): adds, merges, overwrites nothing', async () => {
     const dir = await app('next16');
     const r = await run(['.', '--yes', '--no-install'], dir);
