@@ -13,7 +13,6 @@
 // at a time, as soon as the file starts: the next project builds while the previous one's
 // browser tests run. Servers are started per describe block and stopped in its afterAll, so
 // only one stack runs at a time.
-import { execa } from 'execa';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,7 +21,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { backend, backendEnv, startBackend, type BackendName, type BackendProcess } from '../backends/harness.js';
 import { launchChromium, recordApiCalls, saveFailureArtifacts } from '../helpers/browser.js';
-import { ensureDepsCache, linkDeps } from '../helpers/deps-cache.js';
+import { linkDeps } from '../helpers/deps-cache.js';
+import { copyDepsCache, newProjectDir, runStep, type ProjectDir } from '../helpers/e2e-project.js';
 import { BIN, cliArgs, type Http, type Storage } from '../helpers/generate.js';
 import { cleanEnv, freePort, startNext, type RunningServer } from '../helpers/server.js';
 import { ACCESS_TOKEN_SECONDS, type Session } from './fixture.js';
@@ -152,44 +152,33 @@ export interface StackSpec {
   http: Http;
 }
 
-interface PreparedStack {
-  root: string;
-  dir: string;
+interface PreparedStack extends ProjectDir {
   tap: Tap;
-  log: string[];
-}
-
-async function step(log: string[], title: string, file: string, args: string[], cwd: string, timeoutMs: number, env: Record<string, string> = {}) {
-  const started = Date.now();
-  const result = await execa(file, args, { cwd, env: cleanEnv(env), extendEnv: false, reject: false, all: true, timeout: timeoutMs, stdin: 'ignore' });
-  log.push(`$ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.exitCode})\n${result.all ?? ''}`);
-  if (result.exitCode !== 0) {
-    throw new Error(`${title} failed in ${cwd} (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}):\n${result.all ?? ''}`);
-  }
 }
 
 /** Generate with the built CLI, link dependencies, migrate, `next build` against the tap's URL. */
 async function prepareStack(spec: StackSpec): Promise<PreparedStack> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cbaj-e2e-backend-'));
-  const dir = path.join(root, spec.name);
-  const log: string[] = [];
+  const project = newProjectDir('cbaj-e2e-backend-', spec.name);
   // Listening from now on, so NEXT_PUBLIC_API_URL can be inlined before the backend exists.
   const tap = await startTap();
   try {
-    const args = [...cliArgs(dir, { storage: spec.storage, http: spec.http, providers: [] }), '--backend', spec.backend];
+    const args = [...cliArgs(project.dir, { storage: spec.storage, http: spec.http, providers: [] }), '--backend', spec.backend];
     // BACKEND_TEST_CLI: another build of the CLI, as for the backend battery.
-    await step(log, `create-better-auth-jwt ${args.slice(1).join(' ')}`, process.execPath, [process.env.BACKEND_TEST_CLI ?? BIN, ...args], os.tmpdir(), 60_000, { CI: '1', NO_COLOR: '1' });
-    const modules = await ensureDepsCache();
+    await runStep(project, `create-better-auth-jwt ${args.slice(1).join(' ')}`, process.execPath, [process.env.BACKEND_TEST_CLI ?? BIN, ...args], 60_000, {
+      cwd: os.tmpdir(),
+      env: cleanEnv({ CI: '1', NO_COLOR: '1' }),
+    });
     // A hard-linked copy, not a symlink: Turbopack refuses a node_modules symlink leaving the project.
-    const linked = await execa('cp', ['-al', modules, path.join(dir, 'node_modules')], { reject: false, all: true });
-    if (linked.exitCode !== 0) await step(log, 'cp -a deps cache', 'cp', ['-a', modules, path.join(dir, 'node_modules')], dir, 5 * 60_000);
-    if (backend(spec.backend).node) await linkDeps(path.join(dir, 'backend'));
-    await step(log, 'npm run db:migrate', 'npm', ['run', 'db:migrate'], dir, 2 * 60_000);
-    await step(log, `NEXT_PUBLIC_API_URL=${tap.url} next build`, 'npx', ['next', 'build'], dir, 10 * 60_000, { NEXT_PUBLIC_API_URL: tap.url, API_URL: tap.url });
-    return { root, dir, tap, log };
+    await copyDepsCache(project);
+    if (backend(spec.backend).node) await linkDeps(path.join(project.dir, 'backend'));
+    await runStep(project, 'npm run db:migrate', 'npm', ['run', 'db:migrate'], 2 * 60_000);
+    await runStep(project, `NEXT_PUBLIC_API_URL=${tap.url} next build`, 'npx', ['next', 'build'], 10 * 60_000, {
+      env: cleanEnv({ NEXT_PUBLIC_API_URL: tap.url, API_URL: tap.url }),
+    });
+    return { ...project, tap };
   } catch (error) {
     await tap.close();
-    throw new Error(`preparing ${spec.name} failed (project kept in ${root}):\n${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`preparing ${spec.name} failed (project kept in ${project.root}):\n${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -28,8 +28,8 @@ function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | '
       await generateNuxtProject(project.dir, options);
       await copyDepsCache(project);
       if (separate) await linkDeps(path.join(project.dir, 'backend'));
-      await runStep(project, 'npm run db:migrate', 'npm', ['run', 'db:migrate'], 2 * 60_000, nuxtEnv());
-      await runStep(project, 'nuxt build', process.execPath, [path.join(project.dir, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], 10 * 60_000, nuxtEnv());
+      await runStep(project, 'npm run db:migrate', 'npm', ['run', 'db:migrate'], 2 * 60_000, { env: nuxtEnv() });
+      await runStep(project, 'nuxt build', process.execPath, [path.join(project.dir, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], 10 * 60_000, { env: nuxtEnv() });
 
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;

@@ -34,7 +34,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions, servedBy: 'aut
         const webBase = `http://127.0.0.1:${webPort}`;
         await runStep(project, 'npm run db:migrate', 'npm', ['run', 'db:migrate'], 2 * 60_000);
         // VITE_API_URL: the auth server, whichever origin serves the SPA.
-        await runStep(project, 'vite build', 'npx', ['vite', 'build'], 5 * 60_000, cleanEnv({ VITE_API_URL: base }));
+        await runStep(project, 'vite build', 'npx', ['vite', 'build'], 5 * 60_000, { env: cleanEnv({ VITE_API_URL: base }) });
         const server = await startProcessServer({
           name: 'auth server',
           command: process.execPath,

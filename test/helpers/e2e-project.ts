@@ -34,13 +34,20 @@ export function newProjectDir(prefix: string, name: string): ProjectDir {
   return { root, dir: path.join(root, name), log: [] };
 }
 
-/** Runs one set-up command in the project, logging its output; throws when it fails. */
-export async function runStep(project: ProjectDir, title: string, file: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = cleanEnv()) {
+/** Runs one set-up command (in the project unless `cwd` says otherwise, stdin closed), logging its output; throws when it fails. */
+export async function runStep(
+  project: ProjectDir,
+  title: string,
+  file: string,
+  args: string[],
+  timeoutMs: number,
+  { env = cleanEnv(), cwd = project.dir }: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+) {
   const started = Date.now();
-  const result = await execa(file, args, { cwd: project.dir, env, extendEnv: false, reject: false, all: true, timeout: timeoutMs });
+  const result = await execa(file, args, { cwd, env, extendEnv: false, reject: false, all: true, timeout: timeoutMs, stdin: 'ignore' });
   project.log.push(`$ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.exitCode})\n${result.all ?? ''}`);
   if (result.exitCode !== 0) {
-    throw new Error(`${title} failed in ${project.dir} (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}):\n${result.all ?? ''}`);
+    throw new Error(`${title} failed in ${cwd} (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''}):\n${result.all ?? ''}`);
   }
 }
 
