@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTION_DECLS } from '../src/options/schema.js';
+import { fileTree } from './helpers/tree.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/create-better-auth-jwt.js');
@@ -200,13 +201,7 @@ describe('creating a project', () => {
 });
 
 describe('running again in a project of ours (re-runs)', () => {
-  function tree(dir: string): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (e.isFile()) out[join(e.parentPath, e.name).slice(dir.length)] = readFileSync(join(e.parentPath, e.name), 'base64');
-    }
-    return out;
-  }
+  const tree = (dir: string) => fileTree(dir);
   const secretOf = (dir: string) => /^BETTER_AUTH_SECRET=(.+)$/m.exec(readFileSync(join(dir, '.env'), 'utf8'))?.[1];
 
   it('inside the project, options not given come from the manifest: no --yes, no --force, no prompt; the secret survives', async () => {

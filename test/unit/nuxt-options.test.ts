@@ -14,6 +14,7 @@ import { plan } from '../../src/plan/plan.js';
 import { PINNED_VERSIONS } from '../../src/versions.js';
 import { BIN } from '../helpers/generate.js';
 import { parseCreateArgs as parse, usageError } from '../helpers/parse-args.js';
+import { fileTree } from '../helpers/tree.js';
 
 const CLI_ENV = { CI: '1', NO_COLOR: '1' };
 
@@ -94,13 +95,7 @@ describe('--framework nuxt options', () => {
         const gen = await execa('node', [BIN, 'gen', 'env', '--check'], { cwd: dir, reject: false, all: true, env: CLI_ENV, stdin: 'ignore', timeout: 60_000 });
         expect(gen.exitCode, gen.all).toBe(0);
 
-        const snapshot = () =>
-          Object.fromEntries(
-            fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
-              .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-              .sort()
-              .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
-          );
+        const snapshot = () => fileTree(dir);
         const before = snapshot();
         const again = await execa('node', [BIN, '--cwd', dir, '--yes', '--no-install', '--no-git'], { reject: false, all: true, env: CLI_ENV, stdin: 'ignore', timeout: 60_000 });
         expect(again.exitCode, again.all).toBe(0);

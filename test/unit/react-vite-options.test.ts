@@ -14,6 +14,7 @@ import { plan } from '../../src/plan/plan.js';
 import { PINNED_VERSIONS } from '../../src/versions.js';
 import { BIN } from '../helpers/generate.js';
 import { parseCreateArgs as parse, usageError } from '../helpers/parse-args.js';
+import { fileTree } from '../helpers/tree.js';
 
 describe('--framework react-vite options', () => {
   it('--yes takes the Hono auth server as the backend and memory storage', async () => {
@@ -71,13 +72,7 @@ describe('--framework react-vite options', () => {
       expect(fs.existsSync(path.join(dir, file)), file).toBe(true);
     }
     expect(fs.existsSync(path.join(dir, 'backend'))).toBe(false);
-    const snapshot = () =>
-      Object.fromEntries(
-        fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
-          .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-          .sort()
-          .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
-      );
+    const snapshot = () => fileTree(dir);
     const before = snapshot();
     const again = await execa('node', [BIN, '--cwd', dir, '--yes', '--no-install', '--no-git'], { reject: false, all: true, env, stdin: 'ignore', timeout: 60_000 });
     expect(again.exitCode, again.all).toBe(0);

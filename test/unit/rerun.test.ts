@@ -1,31 +1,21 @@
 // Re-running in a project of ours: the manifest's hashes tell which generated files the user
 // has not edited (updated) from the ones they edited (kept, with the diff we did not apply);
 // .env files only ever gain keys, so BETTER_AUTH_SECRET survives every run.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV_TABLE_END, ENV_TABLE_START } from '../../src/env/render.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
 import { MANIFEST_FILE, hashContent, type Manifest } from '../../src/plan/manifest.js';
 import { apply, stagingLeftovers, type ApplyOptions } from '../../src/writer/apply.js';
 import { formatDetails, formatPlan } from '../../src/writer/print.js';
+import { fileTree } from '../helpers/tree.js';
 import { testPlan } from './plan-fixture.js';
 
 const SECRET = 'FIRST-SECRET-Zmlyc3Qtc2VjcmV0LWZpcnN0LXNlY3JldC1maXJzdA';
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else out[relative(dir, p)] = `${(statSync(p).mode & 0o777).toString(8)} ${readFileSync(p, 'base64')}`;
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string) => fileTree(dir, { mode: true });
 
 /** Every run after the first generates a different secret: none may ever land in .env. */
 let runs = 0;

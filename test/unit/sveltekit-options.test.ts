@@ -13,6 +13,7 @@ import { PINNED_VERSIONS } from '../../src/versions.js';
 import { BIN } from '../helpers/generate.js';
 import { svelteKitPlan } from '../helpers/sveltekit-project.js';
 import { parseCreateArgs as parse, usageError } from '../helpers/parse-args.js';
+import { fileTree } from '../helpers/tree.js';
 
 const cli = (args: string[]) =>
   execa('node', [BIN, ...args], { reject: false, all: true, env: { CI: '1', NO_COLOR: '1' }, stdin: 'ignore', timeout: 60_000 });
@@ -108,13 +109,7 @@ describe('--framework sveltekit options', () => {
     const gen = await execa('node', [BIN, 'gen', 'env', '--check'], { cwd: dir, reject: false, all: true, env: { CI: '1', NO_COLOR: '1' }, timeout: 60_000 });
     expect(gen.exitCode, gen.all).toBe(0);
 
-    const snapshot = () =>
-      Object.fromEntries(
-        fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
-          .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-          .sort()
-          .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
-      );
+    const snapshot = () => fileTree(dir);
     const before = snapshot();
     const again = await cli(['--cwd', dir, '--yes', '--no-install', '--no-git']);
     expect(again.exitCode, again.all).toBe(0);
