@@ -2,6 +2,7 @@
 // the protected /api/users/me route and the migration script.
 import type { Feature } from './types.js';
 import { CORE_ENV } from './core-env.js';
+import { FRAMEWORK_PROFILES } from './frameworks.js';
 
 export const nextApp: Feature = {
   id: 'next-app',
@@ -11,7 +12,7 @@ export const nextApp: Feature = {
   devDependencies: () => ['typescript', 'tsx', '@types/node', '@types/react', '@types/react-dom'],
   scripts: (options) => ({
     // With a separate API server, `dev` starts both (see the backend feature).
-    ...(options.backend === 'next' ? { dev: 'next dev' } : {}),
+    ...(options.backend === 'next' ? { dev: FRAMEWORK_PROFILES.next.webDevCommand } : {}),
     build: 'next build',
     start: 'next start',
     typecheck: 'tsc --noEmit',

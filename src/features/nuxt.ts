@@ -4,6 +4,7 @@
 // lib/db.ts, lib/token-manager.ts, lib/api-client.ts and scripts/migrate.ts (lib/ stays at
 // the project root, imported as ~~/lib/...; see nuxt.config.ts).
 import { CORE_ENV } from './core-env.js';
+import { FRAMEWORK_PROFILES } from './frameworks.js';
 import type { Feature } from './types.js';
 
 export const nuxt: Feature = {
@@ -21,7 +22,7 @@ export const nuxt: Feature = {
   devDependencies: () => ['typescript', 'vue-tsc', 'tsx', '@types/node'],
   scripts: (options) => ({
     // With a separate API server, `dev` starts both (see the backend feature).
-    ...(options.backend === 'nuxt' ? { dev: 'nuxt dev --port 3000' } : {}),
+    ...(options.backend === 'nuxt' ? { dev: FRAMEWORK_PROFILES.nuxt.webDevCommand } : {}),
     build: 'nuxt build',
     // Loads .env (the built server reads only the real environment), then .output/server.
     start: 'node scripts/start.mjs',

@@ -53,7 +53,9 @@ export const sveltekit: Feature = {
     '@types/node',
   ],
   scripts: (options) => ({
-    // With a separate API server, `dev` starts both (see the backend feature).
+    // With a separate API server, `dev` starts both (see the backend feature). Alone, plain
+    // `vite dev`: vite.config.ts already pins port 3000 (strictPort), which the dev runner
+    // (FRAMEWORK_PROFILES.sveltekit.webDevCommand) repeats on its command line.
     ...(options.backend === 'sveltekit' ? { dev: 'vite dev' } : {}),
     build: 'vite build',
     start: 'node scripts/start.js',
