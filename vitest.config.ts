@@ -6,5 +6,7 @@ export default defineConfig({
     // End-to-end tests have their own config (test/e2e/vitest.config.ts).
     exclude: ['**/node_modules/**', 'test/e2e/**', 'test/fixtures/**', 'test/.cache/**'],
     testTimeout: 30_000,
+    // Lists the suites skipped for a missing prerequisite at the end of the run (fails in CI instead).
+    globalSetup: ['test/helpers/prerequisites-summary.ts'],
   },
 });

@@ -6,9 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { requirePrerequisite } from './helpers/prerequisites.js';
 
 const BIN = fileURLToPath(new URL('../bin/create-better-auth-jwt.js', import.meta.url));
-const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+const scriptProbe = spawnSync('script', ['--version'], { encoding: 'utf8' });
+const SUITE = 'interactive prompts in a terminal';
+const noTerminal = requirePrerequisite({
+  suite: SUITE,
+  needs: '`script` (util-linux) for a pseudo-terminal',
+  missing: scriptProbe.status === 0 ? undefined : (scriptProbe.error?.message ?? `script --version exited ${scriptProbe.status}`),
+  install: 'apt-get install bsdutils',
+});
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
@@ -54,7 +62,7 @@ function openTerminal(cwd: string, args: string[]): Terminal {
   };
 }
 
-describe.skipIf(!hasScript)('interactive prompts in a terminal', () => {
+describe.skipIf(noTerminal !== undefined)(SUITE, () => {
   it('asks for each option, writes the chosen project and prints the command that reproduces it', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cbaj-pty-'));
     const term = openTerminal(cwd, ['my-app', '--no-install', '--no-git']);

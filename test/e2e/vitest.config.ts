@@ -13,5 +13,7 @@ export default defineConfig({
     teardownTimeout: 60_000,
     // A flaky browser step should be visible, not retried away.
     retry: 0,
+    // Lists the suites skipped for a missing prerequisite at the end of the run (fails in CI instead).
+    globalSetup: ['test/helpers/prerequisites-summary.ts'],
   },
 });
