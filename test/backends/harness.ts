@@ -11,8 +11,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { linkDeps, REPO_ROOT } from '../helpers/deps-cache.js';
+import { linkDeps } from '../helpers/deps-cache.js';
 import { BIN, cliArgs } from '../helpers/generate.js';
+import { requirePrerequisite } from '../helpers/prerequisites.js';
 import { cleanEnv, freePort, startProcessServer, type RunningServer } from '../helpers/server.js';
 
 export type BackendName = 'express' | 'hono' | 'fastify' | 'fastapi';
@@ -59,14 +60,16 @@ export const BACKENDS: readonly BackendEntry[] = [
   {
     name: 'fastapi',
     node: false,
+    // A missing template is not a reason to skip: generating the project fails, loudly.
     skipReason() {
-      if (!fs.existsSync(path.join(REPO_ROOT, 'templates/backend-fastapi/backend/main.py'))) return 'templates/backend-fastapi/backend/main.py does not exist yet';
       if (pythonProbe === null) {
         const probe = spawnSync(SYSTEM_PYTHON, ['-c', 'import fastapi, jwt, uvicorn, cryptography'], { encoding: 'utf8', timeout: 30_000 });
-        pythonProbe =
-          probe.status === 0
-            ? undefined
-            : `${SYSTEM_PYTHON} cannot import fastapi, jwt, uvicorn and cryptography (apt-get install python3-fastapi python3-jwt python3-uvicorn python3-cryptography): ${(probe.stderr || probe.error?.message || '').trim().split('\n').pop()}`;
+        pythonProbe = requirePrerequisite({
+          suite: 'fastapi backend (battery, e2e stack)',
+          needs: `Debian's ${SYSTEM_PYTHON} with FastAPI, PyJWT, uvicorn and cryptography`,
+          missing: probe.status === 0 ? undefined : (probe.stderr || probe.error?.message || '').trim().split('\n').pop() || `exit ${probe.status}`,
+          install: 'apt-get install python3-fastapi python3-jwt python3-cryptography uvicorn',
+        });
       }
       return pythonProbe;
     },

@@ -27,13 +27,19 @@ import {
   type JwksServer,
   type TestKey,
 } from './harness.js';
+import { requirePrerequisite } from '../helpers/prerequisites.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 // BACKEND_TEST_CLI: another build of the CLI (the same knob as test/backends/).
 const BIN = process.env.BACKEND_TEST_CLI ?? path.join(REPO, 'bin/create-better-auth-jwt.js');
 
-const unavailable = pythonUnavailable();
-if (unavailable) console.warn(`[fastapi] skipped: ${unavailable}`);
+const SUITE = 'generated FastAPI backend';
+const unavailable = requirePrerequisite({
+  suite: SUITE,
+  needs: `Debian's ${PYTHON} with FastAPI, PyJWT, uvicorn and cryptography`,
+  missing: pythonUnavailable(),
+  install: 'apt-get install python3-fastapi python3-jwt python3-cryptography uvicorn',
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -60,7 +66,7 @@ function withCooldown(backendDir: string, target: string, seconds: number): stri
   return target;
 }
 
-describe.skipIf(unavailable !== undefined)('generated FastAPI backend', () => {
+describe.skipIf(unavailable !== undefined)(SUITE, () => {
   let tmp: string;
   let backendDir: string;
   let jwks: JwksServer;

@@ -37,9 +37,9 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
  */
 export function requirePrerequisite(p: Prerequisite): string | undefined {
   if (p.missing === undefined) return undefined;
-  const reason = `needs ${p.needs}: ${p.missing} (install: ${p.install})`;
-  if (isCi()) throw new Error(`${p.suite} ${reason}. CI must install every prerequisite (.ci/run).`);
-  console.warn(`[skipped] ${p.suite} ${reason}`);
+  const reason = `missing ${p.needs}: ${p.missing} (install: ${p.install})`;
+  if (isCi()) throw new Error(`${p.suite}: ${reason}. CI must install every prerequisite (.ci/run).`);
+  console.warn(`[skipped] ${p.suite}: ${reason}`);
   const dir = providedSkipsDir();
   if (dir) writeFileSync(path.join(dir, `${process.pid}-${randomUUID()}.txt`), `${p.suite}\t${reason}\n`);
   return reason;
