@@ -6,10 +6,12 @@
 import { describe } from 'vitest';
 import { bearerFlowTests } from './auth-flow.js';
 import { uniqueUser, useServedProject } from './fixture.js';
+import { rateLimitChecks } from './rate-limit-checks.js';
 
 const app = useServedProject({ name: 'e2e-default', options: {}, install: 'npm' });
 
 describe('default project (memory storage, fetch)', () => {
   // Next.js renders the dashboard (the user's email, the signed-out redirect) on the server.
   bearerFlowTests(app, uniqueUser('default'), { dashboardOnServer: true });
+  rateLimitChecks(app, { tokenEndpoint: true });
 });
