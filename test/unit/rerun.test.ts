@@ -89,13 +89,26 @@ describe('re-running in a project of ours', () => {
 
     // Now the other way round with an edited file that would be removed.
     const target2 = await generated({ storage: 'local' });
+    const generatedHash = hashContent(read(target2, 'src/storage.ts'));
     writeFileSync(join(target2, 'src/storage.ts'), '// I use this\n');
     const report2 = await apply(testPlan({ storage: 'memory' }), opts(target2));
     expect(report2.files.find((f) => f.path === 'src/storage.ts')?.status).toBe('orphan');
     expect(read(target2, 'src/storage.ts')).toBe('// I use this\n');
     expect(formatDetails(report2)).toContain('No longer generated but edited by you, so kept: src/storage.ts');
     // Still tracked with its generated hash, so it is never mistaken for an unedited file.
-    expect(manifestOf(target2).files['src/storage.ts']).toBeDefined();
+    expect(manifestOf(target2).files['src/storage.ts']).toBe(generatedHash);
+  });
+
+  it('an edited file that is no longer generated survives every later run, not just the first', async () => {
+    const target = await generated({ storage: 'local' });
+    const generatedHash = hashContent(read(target, 'src/storage.ts'));
+    writeFileSync(join(target, 'src/storage.ts'), '// I use this\n');
+    for (const run of [1, 2, 3]) {
+      const report = await apply(testPlan({ storage: 'memory' }), opts(target));
+      expect(report.files.find((f) => f.path === 'src/storage.ts')?.status, `run ${run}`).toBe('orphan');
+      expect(read(target, 'src/storage.ts'), `run ${run}`).toBe('// I use this\n');
+      expect(manifestOf(target).files['src/storage.ts'], `run ${run}`).toBe(generatedHash);
+    }
   });
 
   it('never rotates BETTER_AUTH_SECRET: .env gains the new keys only, every value kept, across runs', async () => {
