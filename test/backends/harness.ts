@@ -30,9 +30,10 @@ export interface BackendEntry {
   prepare(projectDir: string): Promise<void>;
   /** The command that starts the server in backend/ on `port` (config from the environment). */
   command(backendDir: string, port: number): { file: string; args: string[] };
-  /** The JWKS refetch cooldown the generated source declares, in ms. */
-  cooldownMs(backendDir: string): number;
 }
+
+/** JWKS_COOLDOWN_SECONDS for every backend under test: short, so the steps that wait for a cooldown run for all of them. */
+export const TEST_COOLDOWN_SECONDS = 2;
 
 function nodeEntry(name: 'express' | 'hono' | 'fastify'): BackendEntry {
   return {
@@ -42,12 +43,6 @@ function nodeEntry(name: 'express' | 'hono' | 'fastify'): BackendEntry {
     prepare: (projectDir) => linkDeps(path.join(projectDir, 'backend')),
     // What `npm start` runs (`tsx src/server.ts`), without npm's own lines on stderr.
     command: (backendDir) => ({ file: process.execPath, args: [path.join(backendDir, 'node_modules/tsx/dist/cli.mjs'), 'src/server.ts'] }),
-    cooldownMs: (backendDir) => {
-      const source = fs.readFileSync(path.join(backendDir, 'src/auth.ts'), 'utf8');
-      const match = /JWKS_COOLDOWN_MS\s*=\s*([\d_]+)/.exec(source);
-      if (!match?.[1]) throw new Error('JWKS_COOLDOWN_MS not found in backend/src/auth.ts');
-      return Number(match[1].replaceAll('_', ''));
-    },
   };
 }
 
@@ -75,12 +70,6 @@ export const BACKENDS: readonly BackendEntry[] = [
     },
     prepare: async () => {},
     command: (_backendDir, port) => ({ file: SYSTEM_PYTHON, args: ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)] }),
-    cooldownMs: (backendDir) => {
-      const source = fs.readFileSync(path.join(backendDir, 'auth.py'), 'utf8');
-      const match = /JWKS_COOLDOWN_SECONDS\s*=\s*([\d.]+)/.exec(source);
-      if (!match?.[1]) throw new Error('JWKS_COOLDOWN_SECONDS not found in backend/auth.py');
-      return Number(match[1]) * 1000;
-    },
   },
 ];
 
@@ -111,6 +100,49 @@ export async function generateBackendProject(entry: BackendEntry): Promise<strin
   return dir;
 }
 
+/** The marker in the test routes' error messages: it must never reach a response body. */
+export const ERROR_MARKER = 'marker7-do-not-echo';
+
+/** Test-only routes for a Node backend: one throws the framework's own 403, one a plain Error. */
+const THROWING_ROUTES: Record<'express' | 'hono' | 'fastify', string> = {
+  express: `app.get('/test/client-error', () => { throw Object.assign(new Error('${ERROR_MARKER}'), { status: 403 }); });
+app.get('/test/crash', () => { throw new Error('${ERROR_MARKER}'); });
+`,
+  fastify: `app.get('/test/client-error', async () => { throw Object.assign(new Error('${ERROR_MARKER}'), { statusCode: 403 }); });
+app.get('/test/crash', async () => { throw new Error('${ERROR_MARKER}'); });
+`,
+  hono: `const { HTTPException } = await import('hono/http-exception');
+app.get('/test/client-error', () => { throw new HTTPException(403, { message: '${ERROR_MARKER}' }); });
+app.get('/test/crash', () => { throw new Error('${ERROR_MARKER}'); });
+`,
+};
+
+/** Adds THROWING_ROUTES to a generated Node backend's server.ts, next to its protected route. */
+export function addThrowingRoutes(backendDir: string, name: BackendName) {
+  if (name === 'fastapi') return;
+  const file = path.join(backendDir, 'src/server.ts');
+  const source = fs.readFileSync(file, 'utf8');
+  const anchor = '// Protect any route the same way';
+  if (!source.includes(anchor)) throw new Error(`${file} has no "${anchor}" comment to add the test routes before`);
+  fs.writeFileSync(file, source.replace(anchor, `${THROWING_ROUTES[name]}${anchor}`));
+}
+
+/** A raw HTTP request (node:http), so malformed paths go out exactly as written. */
+export function rawRequest(base: string, method: string, requestPath: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string; text: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path: requestPath, headers, timeout: 10_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${method} ${requestPath}`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export function removeProject(dir: string | undefined) {
   if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 }
@@ -133,6 +165,7 @@ export function backendEnv(authUrl: string, port: number, extra: Record<string, 
     CORS_ORIGIN: FRONTEND_ORIGIN,
     PORT: String(port),
     HOST: '127.0.0.1',
+    JWKS_COOLDOWN_SECONDS: String(TEST_COOLDOWN_SECONDS),
     PYTHONDONTWRITEBYTECODE: '1',
     ...extra,
   };
@@ -240,7 +273,8 @@ export const randomKid = () => randomUUID();
 export class JwksServer {
   /** JWKS requests answered or refused, with their arrival times. */
   readonly requests: number[] = [];
-  mode: 'up' | 'down' = 'up';
+  /** down: the connection is dropped; error: HTTP 500. */
+  mode: 'up' | 'down' | 'error' = 'up';
   keys: Record<string, unknown>[] = [];
   private server?: http.Server;
   url = '';
@@ -262,6 +296,10 @@ export class JwksServer {
       this.requests.push(Date.now());
       if (this.mode === 'down') {
         req.socket.destroy();
+        return;
+      }
+      if (this.mode === 'error') {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: this.keys }));
