@@ -6,6 +6,7 @@
 import { describe } from 'vitest';
 import { bearerFlowTests } from './auth-flow.js';
 import { uniqueUser, useServedProject } from './fixture.js';
+import { tokenSwitchChecks } from './token-switch-checks.js';
 import { rateLimitChecks } from './rate-limit-checks.js';
 
 const app = useServedProject({ name: 'e2e-default', options: {}, install: 'npm' });
@@ -13,5 +14,6 @@ const app = useServedProject({ name: 'e2e-default', options: {}, install: 'npm' 
 describe('default project (memory storage, fetch)', () => {
   // Next.js renders the dashboard (the user's email, the signed-out redirect) on the server.
   bearerFlowTests(app, uniqueUser('default'), { dashboardOnServer: true });
+  tokenSwitchChecks(app, { storage: 'memory' });
   rateLimitChecks(app, { tokenEndpoint: true });
 });

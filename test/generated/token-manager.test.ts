@@ -1,6 +1,7 @@
 // The generated lib/token-manager.ts (memory and local storage): the access-token cache
 // behind every API call. Rendered by the CLI, transpiled, and driven with a fake clock and
-// hand-made JWTs (only the payload's exp/iat matter to the client).
+// hand-made JWTs (only the payload's exp/iat/sub matter to the client). Also the auth-client
+// plugin (lib/token-session-plugin.ts) that keeps the cache in step with the session.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ interface TokenManager {
   getToken(): Promise<string>;
   refresh(rejected?: string): Promise<string>;
   clear(): void;
+  setSessionUser(userId: string | null): void;
 }
 interface TokenManagerModule {
   memoryStore(): TokenStore;
@@ -26,15 +28,27 @@ interface TokenManagerModule {
     fetchToken: () => Promise<string | null>;
     store: TokenStore;
     onSessionExpired: () => void;
+    sessionUser: () => Promise<string | null>;
     now?: () => number;
   }): TokenManager;
+}
+
+interface FetchSuccess {
+  data: unknown;
+  request: { url: string | URL };
+}
+interface TokenSessionPluginModule {
+  tokenSessionPlugin(tokens: Pick<TokenManager, 'clear' | 'setSessionUser'>): {
+    id: string;
+    fetchPlugins: { hooks: { onSuccess(context: FetchSuccess): Promise<void> | void } }[];
+  };
 }
 
 const NOW_S = 1_800_000_000; // fake "now", epoch seconds
 
 let counter = 0;
 /** A JWT-shaped string; the signature is irrelevant to the client. */
-function jwt(claims: { exp?: number; iat?: number }): string {
+function jwt(claims: { exp?: number; iat?: number; sub?: string }): string {
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${b64({ alg: 'EdDSA', typ: 'JWT' })}.${b64({ sub: 'user-1', jti: String(++counter), ...claims })}.c2lnbmF0dXJl`;
 }
@@ -70,10 +84,14 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
   let store: TokenStore;
   let fetchToken: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
   let onSessionExpired: ReturnType<typeof vi.fn<() => void>>;
+  let sessionUser: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
 
   function manager() {
-    return mod.createTokenManager({ fetchToken, store, onSessionExpired, now: () => clockMs });
+    return mod.createTokenManager({ fetchToken, store, onSessionExpired, sessionUser, now: () => clockMs });
   }
+
+  const subject = (token: string | null) => (token ? JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).sub : null);
+  const tokenFor = (sub: string) => jwt({ sub, iat: Math.floor(clockMs / 1000), exp: Math.floor(clockMs / 1000) + 900 });
 
   beforeEach(() => {
     mod = modules[storage];
@@ -81,6 +99,7 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
     store = mod.memoryStore();
     fetchToken = vi.fn(async () => jwt({ iat: Math.floor(clockMs / 1000), exp: Math.floor(clockMs / 1000) + 900 }));
     onSessionExpired = vi.fn();
+    sessionUser = vi.fn(async () => 'user-1');
   });
 
   test('reads exp and iat from a JWT, and rejects what is not one', () => {
@@ -228,6 +247,136 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
     expect(second).not.toBe(first);
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
+
+  test("a cached token whose sub is not the session's user is dropped, and the next call mints one for the session", async () => {
+    const tokens = manager();
+    expect(subject(await tokens.getToken())).toBe('user-1');
+    tokens.setSessionUser('user-2');
+    expect(store.get()).toBeNull();
+    fetchToken.mockImplementation(async () => tokenFor('user-2'));
+    expect(subject(await tokens.getToken())).toBe('user-2');
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  test("setSessionUser with the token's own user keeps it", async () => {
+    const tokens = manager();
+    const token = await tokens.getToken();
+    tokens.setSessionUser('user-1');
+    expect(await tokens.getToken()).toBe(token);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  test('signed out (session user null): the cached token is dropped', async () => {
+    const tokens = manager();
+    await tokens.getToken();
+    tokens.setSessionUser(null);
+    expect(store.get()).toBeNull();
+  });
+
+  test('a fresh token found in the store (left by an earlier page) is used only once the session confirms its user, asked once', async () => {
+    const stored = tokenFor('user-1');
+    store.set(stored);
+    const tokens = manager();
+    expect(await Promise.all([tokens.getToken(), tokens.getToken()])).toEqual([stored, stored]);
+    expect(await tokens.getToken()).toBe(stored);
+    expect(sessionUser).toHaveBeenCalledTimes(1);
+    expect(fetchToken).not.toHaveBeenCalled();
+  });
+
+  test("a fresh token found in the store for another user than the session's is not used", async () => {
+    store.set(tokenFor('user-A'));
+    sessionUser.mockResolvedValue('user-B');
+    fetchToken.mockImplementation(async () => tokenFor('user-B'));
+    const token = await manager().getToken();
+    expect(subject(token)).toBe('user-B');
+    expect(subject(store.get())).toBe('user-B');
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  test('when the session cannot be asked, a token found in the store is replaced by a minted one', async () => {
+    store.set(tokenFor('user-A'));
+    sessionUser.mockRejectedValue(new Error('network down'));
+    fetchToken.mockImplementation(async () => tokenFor('user-B'));
+    expect(subject(await manager().getToken())).toBe('user-B');
+  });
+
+  test("refresh(rejected) does not hand out another user's token", async () => {
+    const tokens = manager();
+    const rejected = await tokens.getToken();
+    store.set(tokenFor('user-A')); // written by another tab for another user
+    expect(subject(await tokens.refresh(rejected))).toBe('user-1');
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  test("clear() at a sign-in abandons a refresh in flight: the previous user's token is neither stored nor handed to later calls", async () => {
+    const pending = deferred<string | null>();
+    fetchToken.mockImplementationOnce(() => pending.promise);
+    const tokens = manager();
+    const early = tokens.getToken();
+    tokens.clear();
+    fetchToken.mockImplementation(async () => tokenFor('user-2'));
+    const late = tokens.getToken();
+    pending.resolve(tokenFor('user-1'));
+    await early.catch(() => undefined);
+    expect(subject(await late)).toBe('user-2');
+    expect(subject(store.get())).toBe('user-2');
+    expect(subject(await tokens.getToken())).toBe('user-2');
+  });
+
+  test('a refresh abandoned by clear() that then fails does not end the new session', async () => {
+    const pending = deferred<string | null>();
+    fetchToken.mockImplementationOnce(() => pending.promise);
+    const tokens = manager();
+    const early = tokens.getToken();
+    tokens.clear();
+    pending.resolve(null);
+    await early.catch(() => undefined);
+    expect(onSessionExpired).not.toHaveBeenCalled();
+    expect(subject(await tokens.getToken())).toBe('user-1');
+  });
+});
+
+describe('tokenSessionPlugin (the auth client keeps the token cache in step with the session)', () => {
+  let plugin: ReturnType<TokenSessionPluginModule['tokenSessionPlugin']>;
+  const tokens = { clear: vi.fn(), setSessionUser: vi.fn() };
+
+  beforeAll(async () => {
+    const mod = await importGeneratedModule<TokenSessionPluginModule>(path.join(root, 'memory', 'lib/token-session-plugin.ts'), root);
+    plugin = mod.tokenSessionPlugin(tokens);
+  });
+
+  beforeEach(() => {
+    tokens.clear.mockClear();
+    tokens.setSessionUser.mockClear();
+  });
+
+  async function succeed(url: string, data: unknown = {}) {
+    for (const fetchPlugin of plugin.fetchPlugins) await fetchPlugin.hooks.onSuccess({ data, request: { url } });
+  }
+
+  test.each(['http://app.test/api/auth/sign-in/email', 'http://app.test/api/auth/sign-in/social', 'http://app.test/api/auth/sign-up/email', 'http://app.test/api/auth/sign-out', '/api/auth/sign-in/email?x=1'])(
+    'a successful %s forgets the cached token',
+    async (url) => {
+      await succeed(url);
+      expect(tokens.clear).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  test("a session read tells the cache the session's user (null when signed out)", async () => {
+    await succeed('http://app.test/api/auth/get-session', { session: { id: 's' }, user: { id: 'user-2' } });
+    expect(tokens.setSessionUser).toHaveBeenLastCalledWith('user-2');
+    await succeed('http://app.test/api/auth/get-session', null);
+    expect(tokens.setSessionUser).toHaveBeenLastCalledWith(null);
+    expect(tokens.clear).not.toHaveBeenCalled();
+  });
+
+  test('other calls (minting a token, the JWKS) leave the cache alone', async () => {
+    await succeed('http://app.test/api/auth/token', { token: 'x' });
+    await succeed('http://app.test/api/auth/jwks', { keys: [] });
+    await succeed('http://app.test/api/auth/sign-in-help', {});
+    expect(tokens.clear).not.toHaveBeenCalled();
+    expect(tokens.setSessionUser).not.toHaveBeenCalled();
+  });
 });
 
 describe('localStorageStore (storage=local)', () => {
@@ -250,15 +399,18 @@ describe('localStorageStore (storage=local)', () => {
       fetchToken: async () => token,
       store: mod.localStorageStore(),
       onSessionExpired: () => {},
+      sessionUser: async () => 'user-1',
       now: () => NOW_S * 1000,
     });
     await tokens.getToken();
     expect(data.get('auth.accessToken')).toBe(token);
-    // A second manager (a reload) finds it without asking the server.
+    // A second manager (a reload) finds it without minting a new one, once the session says it is the same user.
     const fetchAgain = vi.fn(async () => 'unused');
-    const reloaded = mod.createTokenManager({ fetchToken: fetchAgain, store: mod.localStorageStore(), onSessionExpired: () => {}, now: () => NOW_S * 1000 });
+    const askSession = vi.fn(async () => 'user-1');
+    const reloaded = mod.createTokenManager({ fetchToken: fetchAgain, store: mod.localStorageStore(), onSessionExpired: () => {}, sessionUser: askSession, now: () => NOW_S * 1000 });
     expect(await reloaded.getToken()).toBe(token);
     expect(fetchAgain).not.toHaveBeenCalled();
+    expect(askSession).toHaveBeenCalledTimes(1);
     reloaded.clear();
     expect(data.has('auth.accessToken')).toBe(false);
   });
