@@ -137,17 +137,17 @@ describe('symbolic links inside the target are never followed', () => {
     expect(snapshot(cwd)).toEqual(before);
   });
 
-  it('--force with a file that is a link (package.json -> outside): refused, the link left as it is', async () => {
+  it('--force with a file that is a link (README.md -> outside): refused, the link left as it is', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'cbaj-untrusted-'));
     const app = join(cwd, 'app');
     mkdirSync(app);
     mkdirSync(join(cwd, 'outside'));
-    writeFileSync(join(cwd, 'outside', 'package.json'), '{ "name": "outside" }\n');
+    writeFileSync(join(cwd, 'outside', 'README.md'), '# outside\n');
     writeFileSync(join(app, 'notes.md'), 'mine\n');
-    symlinkSync(join(cwd, 'outside', 'package.json'), join(app, 'package.json'));
+    symlinkSync(join(cwd, 'outside', 'README.md'), join(app, 'README.md'));
     const before = snapshot(cwd);
     const r = await run(['app', '--yes', '--no-install', '--no-git', '--force'], cwd);
-    expectRefused(r, /package\.json is a symbolic link/);
+    expectRefused(r, /README\.md is a symbolic link/);
     expect(snapshot(cwd)).toEqual(before);
   });
 
