@@ -32,6 +32,7 @@ export const RULES = {
   'invalid-choice': ['error', 'value not one of the allowed choices'],
   'jwt-hs256': ['error', 'JWT_ALGORITHM=HS256: Better Auth signs JWTs asymmetrically only'],
   'invalid-seconds': ['error', 'duration that is not a positive whole number of seconds'],
+  'invalid-integer': ['error', 'not a whole number, or outside its allowed range'],
   'ttl-order': ['error', 'access-token lifetime not shorter than the session lifetime'],
   'cross-file-mismatch': ['warning', 'the app (.env) and its API server (backend/.env) disagree on BETTER_AUTH_URL, JWT_ISSUER, JWT_AUDIENCE or JWT_ALGORITHM'],
   'public-secret': ['error', 'secret-looking variable exposed to the browser by its prefix'],

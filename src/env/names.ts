@@ -38,7 +38,7 @@ export function publicPrefixOf(name: string): string | undefined {
 
 const SECRET_WORDS = /(?:^|_)(?:SECRET|SECRETS|PRIVATE|PRIVATE_KEY|PASSWORD|PASSWD|PWD|PASS|TOKEN|CREDENTIALS?|SERVICE_ROLE|SIGNING_KEY|ENCRYPTION_KEY|MASTER_KEY)(?:_|$)/;
 // Names that contain a secret word but are public by design.
-const NOT_SECRET = /(?:PUBLISHABLE|_URL$|_URI$|_ENDPOINT$|_ISSUER$|_AUDIENCE$|_EXPIRES$|_TTL$|_LIFETIME$|_NAME$|_HEADER$)/;
+const NOT_SECRET = /(?:PUBLISHABLE|_URL$|_URI$|_ENDPOINT$|_ISSUER$|_AUDIENCE$|_EXPIRES$|_TTL$|_LIFETIME$|_NAME$|_HEADER$|_LENGTH$)/;
 
 /** A name that looks like it holds a secret (used when the registry says nothing). */
 export function looksSecret(name: string): boolean {

@@ -52,7 +52,7 @@ export type ManifestResult =
   | { status: 'ok'; manifest: ProjectManifest }
   | { status: 'invalid'; problem: string };
 
-const KINDS: readonly EnvKind[] = ['string', 'url', 'http-url', 'secret', 'seconds', 'enum'];
+const KINDS: readonly EnvKind[] = ['string', 'url', 'http-url', 'secret', 'seconds', 'integer', 'enum'];
 const NAME = /^[A-Za-z_][\w.-]*$/;
 
 /** Fill in what a user-declared variable left out, so it renders like any other. */

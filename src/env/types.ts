@@ -9,6 +9,7 @@ export type EnvKind =
   | 'http-url' // http: or https: only
   | 'secret' // >= 32 chars, not a placeholder, not low-entropy
   | 'seconds' // positive integer number of seconds
+  | 'integer' // whole number, within `range` when given
   | 'enum'; // one of `choices`
 
 export type EnvUser = 'frontend' | 'backend';
@@ -21,6 +22,8 @@ export interface EnvVar {
   required: boolean;
   kind: EnvKind;
   choices?: readonly string[];
+  /** Bounds (inclusive) of an `integer` variable. */
+  range?: { min: number; max: number };
   /** Shown in `.env.example` and the README, so never a real secret: empty for generated ones. */
   example: string;
   /** Value written into a freshly generated `.env` (working local default). Absent: empty. */

@@ -112,6 +112,15 @@ export function checkSeconds(name: string, value: string, secret = false): Value
   return { rule: 'invalid-seconds', message: `${name}=${display(value, secret)} is not a positive whole number of seconds${hint}` };
 }
 
+/** A whole number written as plain digits, within the variable's range when it has one. */
+export function checkInteger(v: EnvVar, value: string, secret = false): ValueProblem | undefined {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  const { min, max } = v.range ?? { min: 0, max: Number.MAX_SAFE_INTEGER };
+  if (Number.isSafeInteger(n) && n >= min && n <= max) return undefined;
+  const range = v.range ? ` from ${min} to ${max}` : '';
+  return { rule: 'invalid-integer', message: `${v.name}=${display(value, secret)} is not a whole number${range}` };
+}
+
 const HMAC = /^HS(256|384|512)$/i;
 
 export function checkChoice(v: EnvVar, value: string, secret = false): ValueProblem | undefined {
@@ -141,6 +150,8 @@ export function checkValue(v: EnvVar, value: string, examples: readonly string[]
       return checkUrl(v.name, value, true, secret);
     case 'seconds':
       return checkSeconds(v.name, value, secret);
+    case 'integer':
+      return checkInteger(v, value, secret);
     case 'enum':
       return checkChoice(v, value, secret);
     default:

@@ -1,7 +1,7 @@
 // MIN_PASSWORD_LENGTH and TRUSTED_IP_HEADER: declared once in the registry, so `check env`
 // validates them in a generated project, and validated again by the generated
 // lib/auth-config.ts when the server starts.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { checkEnv } from '../../src/env/check.js';
@@ -35,6 +35,7 @@ async function findingsWith(values: Record<string, string>) {
   let dotenv = renderDotEnv(vars ?? [], () => GOOD_SECRET);
   for (const [name, value] of Object.entries(values)) dotenv = dotenv.replace(new RegExp(`^${name}=.*$`, 'm'), `${name}=${value}`);
   writeFileSync(path.join(dir, '.env'), dotenv);
+  chmodSync(path.join(dir, '.env'), 0o600); // as the CLI writes it: readable by its owner only
   const result = await checkEnv({ cwd: dir });
   return result.findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f.variable]);
 }

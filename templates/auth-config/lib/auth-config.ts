@@ -5,6 +5,16 @@
 export const SIGNING_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
+/**
+ * Headers a reverse proxy may set to the client's address, one of which TRUSTED_IP_HEADER may
+ * name. Sent by anyone else they are forgeries, so unless one is named none of them is read.
+ */
+export const CLIENT_ADDRESS_HEADERS = ['x-real-ip', 'x-forwarded-for', 'cf-connecting-ip', 'true-client-ip', 'fly-client-ip'] as const;
+export type ClientAddressHeader = (typeof CLIENT_ADDRESS_HEADERS)[number];
+
+/** Better Auth's default minimum and its fixed maximum (emailAndPassword.maxPasswordLength). */
+const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
+
 export class AuthConfigError extends Error {
   override name = 'AuthConfigError';
 }
@@ -16,6 +26,29 @@ function positiveSeconds(name: string, fallback: number): number {
     throw new AuthConfigError(`${name} must be a positive whole number of seconds, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function minPasswordLength(): number {
+  const raw = (process.env.MIN_PASSWORD_LENGTH ?? '').trim();
+  if (raw === '') return PASSWORD_LENGTH.min;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < PASSWORD_LENGTH.min || n > PASSWORD_LENGTH.max) {
+    throw new AuthConfigError(
+      `MIN_PASSWORD_LENGTH must be a whole number from ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max}, got "${raw}"`,
+    );
+  }
+  return n;
+}
+
+/** The header the reverse proxy in front of this app sets to the client's address, if any. */
+function trustedIpHeader(): ClientAddressHeader | undefined {
+  const raw = (process.env.TRUSTED_IP_HEADER ?? '').trim();
+  if (raw === '') return undefined;
+  const match = CLIENT_ADDRESS_HEADERS.find((name) => name === raw);
+  if (!match) {
+    throw new AuthConfigError(`TRUSTED_IP_HEADER must be empty or one of ${CLIENT_ADDRESS_HEADERS.join(', ')} (lower case), got "${raw}"`);
+  }
+  return match;
 }
 
 function signingAlgorithm(): SigningAlgorithm {
@@ -70,6 +103,8 @@ function loadAuthConfig() {
     // Better Auth's own defaults for `iss` and `aud` are the origin of BETTER_AUTH_URL.
     issuer: process.env.JWT_ISSUER?.trim() || url.origin,
     audience: process.env.JWT_AUDIENCE?.trim() || url.origin,
+    minPasswordLength: minPasswordLength(),
+    trustedIpHeader: trustedIpHeader(),
   };
 }
 

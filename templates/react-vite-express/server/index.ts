@@ -8,6 +8,7 @@ import express, { type Request as ExpressRequest, type Response as ExpressRespon
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { auth, spaOrigins } from '../lib/auth';
+import { authConfig } from '../lib/auth-config';
 import { requireUser } from '../lib/verify-token';
 
 const app = express();
@@ -30,13 +31,16 @@ app.use(
 // Better Auth rate-limits sign-in per client IP, which it reads from x-forwarded-for. Served
 // directly by Node nothing sets that header, so it is set from the socket here, replacing any
 // value the client sent (a spoofed one must not pick its own bucket). Behind a reverse proxy,
-// keep the proxy's header instead and list the proxy in advanced.ipAddress.trustedProxies.
-// Mounted before any body parser: Better Auth reads the raw request body itself.
+// TRUSTED_IP_HEADER names the header the proxy sets, and Better Auth reads only that one
+// (lib/auth-hardening.ts). Mounted before any body parser: Better Auth reads the raw request
+// body itself.
 const authHandler = toNodeHandler(auth);
 app.all('/api/auth/{*rest}', (req, res) => {
-  const address = req.socket.remoteAddress;
-  if (address) req.headers['x-forwarded-for'] = address;
-  else delete req.headers['x-forwarded-for'];
+  if (!authConfig().trustedIpHeader) {
+    const address = req.socket.remoteAddress;
+    if (address) req.headers['x-forwarded-for'] = address;
+    else delete req.headers['x-forwarded-for'];
+  }
   void authHandler(req, res);
 });
 

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { existsSync } from 'node:fs';
 import { auth, spaOrigins } from '../lib/auth';
+import { authConfig } from '../lib/auth-config';
 import { requireUser } from '../lib/verify-token';
 
 const app = new Hono();
@@ -30,12 +31,15 @@ app.use(
 // Better Auth rate-limits sign-in per client IP, which it reads from x-forwarded-for. Served
 // directly by Node nothing sets that header, so it is set from the socket here, replacing any
 // value the client sent (a spoofed one must not pick its own bucket). Behind a reverse proxy,
-// keep the proxy's header instead and list the proxy in advanced.ipAddress.trustedProxies.
+// TRUSTED_IP_HEADER names the header the proxy sets, and Better Auth reads only that one
+// (lib/auth-hardening.ts).
 app.on(['GET', 'POST'], '/api/auth/*', (c) => {
   const request = c.req.raw;
-  const address = getConnInfo(c).remote.address;
-  if (address) request.headers.set('x-forwarded-for', address);
-  else request.headers.delete('x-forwarded-for');
+  if (!authConfig().trustedIpHeader) {
+    const address = getConnInfo(c).remote.address;
+    if (address) request.headers.set('x-forwarded-for', address);
+    else request.headers.delete('x-forwarded-for');
+  }
   return auth.handler(request);
 });
 

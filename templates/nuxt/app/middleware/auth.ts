@@ -8,7 +8,8 @@ import type { Session } from '~~/lib/auth-client';
 export default defineNuxtRouteMiddleware(async (to) => {
   // On the server, the visitor's address goes along so Better Auth rate-limits per visitor
   // rather than counting every server render in one bucket (see server/api/auth/[...all].ts).
-  const address = import.meta.server ? useRequestEvent()?.node.req.socket?.remoteAddress : undefined;
+  // Behind a proxy (TRUSTED_IP_HEADER), the proxy's header already goes along with the visitor's.
+  const address = import.meta.server && !process.env.TRUSTED_IP_HEADER ? useRequestEvent()?.node.req.socket?.remoteAddress : undefined;
   const headers = address ? { 'x-forwarded-for': address } : undefined;
   const session = await useRequestFetch()<Session | null>('/api/auth/get-session', { headers }).catch(() => null);
   // The dashboard reads the user from here (serialized into the page, no second request).
