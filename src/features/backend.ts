@@ -84,6 +84,30 @@ const BACKEND_ENV: readonly EnvVar[] = [
   }),
 ];
 
+/** How often the backend may fetch the JWKS at most; the default differs by server (jose's style vs PyJWKClient's). */
+function jwksCooldownVar(options: ProjectOptions): EnvVar {
+  const seconds = separateBackend(options) === 'fastapi' ? 30 : 5;
+  return backendVar({
+    name: 'JWKS_COOLDOWN_SECONDS',
+    description: `At most one JWKS request per this many seconds (for an unknown \`kid\` or after a failed fetch), so made-up \`kid\`s cannot flood the auth server. Empty: ${seconds}.`,
+    required: false,
+    kind: 'seconds',
+    example: '',
+    localDefault: '',
+  });
+}
+
+/** FastAPI's /docs, /redoc and /openapi.json map every route for anyone: off unless asked for. */
+const API_DOCS_VAR = backendVar({
+  name: 'API_DOCS',
+  description: 'true: serve the interactive API docs (/docs, /redoc) and the schema (/openapi.json). Keep false in production.',
+  required: false,
+  kind: 'enum',
+  choices: ['true', 'false'],
+  example: 'false',
+  localDefault: 'false',
+});
+
 /** Where the app finds the API: the browser calls it (memory/local), or the BFF does (cookie). */
 function apiUrlVar(options: ProjectOptions): EnvVar {
   const url = `http://localhost:${API_PORT}`;
@@ -127,7 +151,7 @@ export const backendServer: Feature = {
     'dev:api': isNodeBackend(options) ? 'cd backend && npm run dev' : 'cd backend && python3 -m uvicorn main:app --reload --port 8000',
   }),
   installDirs: (options) => (isNodeBackend(options) ? ['backend'] : []),
-  env: (options) => [apiUrlVar(options), ...BACKEND_ENV],
+  env: (options) => [apiUrlVar(options), ...BACKEND_ENV, jwksCooldownVar(options), ...(separateBackend(options) === 'fastapi' ? [API_DOCS_VAR] : [])],
   nextSteps: (options) =>
     separateBackend(options) === 'fastapi'
       ? ['python3 -m pip install -r backend/requirements.txt   (FastAPI, uvicorn, PyJWT[crypto])']

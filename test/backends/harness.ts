@@ -325,8 +325,13 @@ export interface Answer {
   body: unknown;
 }
 
+/** A pooled keep-alive connection the server closed just as it was reused (uvicorn drops idle ones after 5 s). */
+const isStaleConnection = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET';
+
 export async function call(url: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+  const send = () => fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+  // Every request here is idempotent (GET, OPTIONS), so one retry on a fresh connection is safe.
+  const response = await send().catch((error: unknown) => (isStaleConnection(error) ? send() : Promise.reject(error)));
   const text = await response.text();
   let body: unknown = text;
   try {

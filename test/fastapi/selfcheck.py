@@ -55,6 +55,7 @@ check(
     "CORSMiddleware(allow_origins, allow_methods, allow_headers, expose_headers, max_age)",
     {"allow_origins", "allow_methods", "allow_headers", "expose_headers", "max_age"} <= params(CORSMiddleware.__init__),
 )
+check("FastAPI(docs_url=, redoc_url=, openapi_url=) (API_DOCS)", {"docs_url", "redoc_url", "openapi_url"} <= params(FastAPI.__init__))
 check("FastAPI.add_exception_handler / add_middleware", hasattr(FastAPI, "add_exception_handler") and hasattr(FastAPI, "add_middleware"))
 check("Headers.getlist", hasattr(Headers, "getlist"))
 check("uvicorn.run", callable(uvicorn.run))

@@ -9,8 +9,10 @@ Protect a route with one line:
 A request without a valid token gets 401 `{"error": "missing_token" | "invalid_token" |
 "token_expired"}` with a WWW-Authenticate header; if the auth server cannot be reached and
 no signing key is cached yet, 503 `{"error": "auth_unavailable"}`. Never a 500, never a pass.
-The reason for each rejection is logged (never the token itself).
+The reason for each rejection is logged (never the token itself), in the same words as the
+Node backends: "token expired", "bad signature", "wrong issuer (expected ...)", ...
 """
+import base64
 import json
 import logging
 import re
@@ -31,7 +33,7 @@ from settings import settings
 logger = logging.getLogger("auth")
 
 LEEWAY_SECONDS = 5  # clock skew tolerated on exp / nbf / iat
-JWKS_COOLDOWN_SECONDS = 30.0  # at most one JWKS request per this many seconds
+JWKS_COOLDOWN_SECONDS = 30.0  # at most one JWKS request per this many seconds (env JWKS_COOLDOWN_SECONDS overrides)
 JWKS_RETRY_SECONDS = 5.0  # after a failed JWKS request, when nothing is cached yet
 JWKS_MAX_AGE_SECONDS = 600.0  # refresh the cached keys after this long (on the next request)
 JWKS_TIMEOUT_SECONDS = 5.0
@@ -76,8 +78,13 @@ class AuthError(Exception):
 class AuthUnavailable(Exception):
     """503: no signing key is cached and the JWKS cannot be fetched right now."""
 
+    def __init__(self, retry_after: float = JWKS_RETRY_SECONDS) -> None:
+        super().__init__("JWKS unavailable and no key cached")
+        self.retry_after = retry_after
+
     def response(self) -> JSONResponse:
-        return JSONResponse({"error": "auth_unavailable"}, status_code=503, headers={**NO_STORE, "Retry-After": "5"})
+        headers = {**NO_STORE, "Retry-After": str(max(1, int(self.retry_after)))}
+        return JSONResponse({"error": "auth_unavailable"}, status_code=503, headers=headers)
 
 
 # Sent with every protected answer, success or not: per-user data must not be stored by the
@@ -157,7 +164,7 @@ class JWKSCache:
             if key is not None:
                 return key
             if self._fetched_at is None:
-                raise AuthUnavailable()
+                raise AuthUnavailable(min(self.retry, self.cooldown))
             raise AuthError("invalid_token", f"no key with kid {_short(kid)} in the JWKS")
 
     @staticmethod
@@ -203,6 +210,16 @@ class JWKSCache:
         return keys
 
 
+def _is_claims_object(token: str) -> bool:
+    """Whether the payload segment decodes to a JSON object (checked before any key lookup)."""
+    segment = token.split(".")[1]
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
+    except Exception:
+        return False
+    return isinstance(claims, dict)
+
+
 class TokenVerifier:
     def __init__(self, jwks: JWKSCache, algorithm: str, issuer: str, audience: str) -> None:
         self.jwks = jwks
@@ -216,8 +233,8 @@ class TokenVerifier:
             raise AuthError("invalid_token", "malformed token (not three base64url segments)")
         try:
             header = jwt.get_unverified_header(token)
-        except Exception as error:
-            raise AuthError("invalid_token", f"malformed token header ({error})") from None
+        except Exception:
+            raise AuthError("invalid_token", "malformed token header") from None
         alg = header.get("alg")
         if alg != self.algorithm:
             # Before anything else: this rules out `none`, HMAC with the public key, RS/ES confusion.
@@ -225,6 +242,8 @@ class TokenVerifier:
         kid = header.get("kid")
         if kid is not None and not isinstance(kid, str):
             raise AuthError("invalid_token", "malformed token header (kid is not a string)")
+        if not _is_claims_object(token):
+            raise AuthError("invalid_token", "invalid token payload (not a JSON object)")
 
         key = self.jwks.cached(kid)
         if key is None:
@@ -276,7 +295,7 @@ class TokenVerifier:
 
 
 verifier = TokenVerifier(
-    JWKSCache(settings.jwks_url, settings.algorithm),
+    JWKSCache(settings.jwks_url, settings.algorithm, cooldown=settings.jwks_cooldown_seconds or JWKS_COOLDOWN_SECONDS),
     algorithm=settings.algorithm,
     issuer=settings.issuer,
     audience=settings.audience,
@@ -305,8 +324,8 @@ async def require_user(request: Request, response: Response, _docs: Any = Depend
     except AuthError as error:
         logger.warning("401 %s %s: %s", request.method, request.url.path, error.reason)
         raise
-    except AuthUnavailable:
-        logger.warning("503 %s %s: JWKS unavailable and no key cached", request.method, request.url.path)
+    except AuthUnavailable as error:
+        logger.warning("503 %s %s: %s", request.method, request.url.path, error)
         raise
 
 

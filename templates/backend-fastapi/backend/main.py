@@ -23,7 +23,13 @@ if not logging.getLogger().handlers and not _auth_logger.handlers:
     _auth_logger.propagate = False
 logging.getLogger("uvicorn.access").addFilter(RedactTokens())
 
-app = FastAPI(title="API")
+# The interactive docs and the schema map every route for anyone who asks: off unless API_DOCS=true.
+app = FastAPI(
+    title="API",
+    docs_url="/docs" if settings.api_docs else None,
+    redoc_url="/redoc" if settings.api_docs else None,
+    openapi_url="/openapi.json" if settings.api_docs else None,
+)
 
 app.add_middleware(
     CORSMiddleware,

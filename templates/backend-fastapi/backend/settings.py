@@ -32,6 +32,10 @@ class Settings:
     cors_origins: Tuple[str, ...]
     host: str
     port: int
+    # JWKS_COOLDOWN_SECONDS, or None for auth.py's default.
+    jwks_cooldown_seconds: Optional[int] = None
+    # API_DOCS=true: serve /docs, /redoc and /openapi.json (off by default: they map the API for anyone).
+    api_docs: bool = False
 
 
 def parse_dotenv(text: str) -> Dict[str, str]:
@@ -123,6 +127,8 @@ def load_settings() -> Settings:
         "CORS_ORIGIN": os.environ.get("CORS_ORIGIN"),
         "HOST": os.environ.get("HOST"),
         "PORT": os.environ.get("PORT"),
+        "JWKS_COOLDOWN_SECONDS": os.environ.get("JWKS_COOLDOWN_SECONDS"),
+        "API_DOCS": os.environ.get("API_DOCS"),
     }
     from_file = read_dotenv()
 
@@ -177,6 +183,19 @@ def load_settings() -> Settings:
     else:
         problems.append(f"PORT={port_value!r} is not a port number (1-65535)")
 
+    cooldown_value = value("JWKS_COOLDOWN_SECONDS")
+    cooldown: Optional[int] = None
+    if cooldown_value:
+        if cooldown_value.isdigit() and 1 <= int(cooldown_value) <= 3600:
+            cooldown = int(cooldown_value)
+        else:
+            problems.append(f"JWKS_COOLDOWN_SECONDS={cooldown_value!r} is not a whole number of seconds from 1 to 3600")
+
+    docs_value = value("API_DOCS").lower()
+    api_docs = docs_value in ("true", "1", "yes", "on")
+    if docs_value not in ("", "true", "1", "yes", "on", "false", "0", "no", "off"):
+        problems.append(f"API_DOCS={value('API_DOCS')!r} must be true or false (default false: no /docs, /redoc or /openapi.json)")
+
     if problems:
         raise ConfigError("; ".join(problems))
 
@@ -190,6 +209,8 @@ def load_settings() -> Settings:
         cors_origins=tuple(cors_origins),
         host=value("HOST") or "127.0.0.1",
         port=port,
+        jwks_cooldown_seconds=cooldown,
+        api_docs=api_docs,
     )
 
 

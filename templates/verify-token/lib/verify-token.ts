@@ -42,6 +42,16 @@ export function bearerToken(request: Request): string | null {
   return match[1];
 }
 
+/**
+ * The JWKS could not be fetched (no answer, a timeout, an error status, not a key set): not
+ * the token's fault, so the caller gets 503 rather than a 401 that would sign the user out.
+ * fetch()'s network errors are not JOSE errors; JWKSNoMatchingKey (unknown `kid`) is the token's.
+ */
+function isJwksFetchError(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return error.code === 'ERR_JOSE_GENERIC' || error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid;
+}
+
 function claimString(payload: JWTPayload, claim: string): string | null {
   const value = payload[claim];
   return typeof value === 'string' ? value : null;
@@ -61,6 +71,7 @@ export async function verifyAccessToken(token: string): Promise<AuthenticatedUse
     return { id: payload.sub, email: claimString(payload, 'email'), name: claimString(payload, 'name') };
   } catch (error) {
     if (error instanceof TokenRejected) throw error;
+    if (isJwksFetchError(error)) throw error;
     if (error instanceof errors.JWTExpired) throw new TokenRejected('token_expired', 'token expired');
     if (error instanceof errors.JOSEError) throw new TokenRejected('invalid_token', `${error.code}: ${error.message}`);
     throw error;
@@ -97,6 +108,6 @@ export async function requireUser(request: Request): Promise<AuthenticatedUser |
       return unauthorized(error);
     }
     console.error('[auth] could not verify access token:', error instanceof Error ? error.message : error);
-    return Response.json({ error: 'auth_unavailable' }, { status: 503, headers: { 'Retry-After': '5' } });
+    return Response.json({ error: 'auth_unavailable' }, { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } });
   }
 }

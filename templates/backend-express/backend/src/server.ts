@@ -2,6 +2,7 @@
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { config } from './config.js';
+import { errorBody, errorStatus } from './http-error.js';
 import { requireAuth } from './require-auth.js';
 
 const app = express();
@@ -31,10 +32,11 @@ app.use((_req, res) => {
   res.status(404).json({ error: 'not_found' });
 });
 
-const onError: ErrorRequestHandler = (error: { status?: number; message?: string }, req, res, _next) => {
-  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+// A malformed body or URL keeps its 4xx; nothing from the request or a stack goes back.
+const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const status = errorStatus(error);
   if (status === 500) console.error(`[api] ${req.method} ${req.path} failed:`, error);
-  res.status(status).json({ error: status === 500 ? 'internal_error' : 'bad_request' });
+  res.status(status).json(errorBody(status));
 };
 app.use(onError);
 

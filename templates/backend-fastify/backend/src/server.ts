@@ -1,11 +1,18 @@
 // The Fastify API server. Start it with `npm start` (or `npm run dev` to reload on changes).
 import cors from '@fastify/cors';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import type { AuthUser } from './auth.js';
 import { config } from './config.js';
+import { errorBody, errorStatus } from './http-error.js';
 import { requireAuth } from './require-auth.js';
 
-const app = Fastify();
+const app = Fastify({
+  // A URL Fastify cannot route (`/%`, a bad percent-encoding): its default answer quotes the path.
+  frameworkErrors: (error, _request, reply) => {
+    const status = errorStatus(error);
+    void (reply as FastifyReply).code(status).send(errorBody(status));
+  },
+});
 app.decorateRequest('user', null as unknown as AuthUser);
 // Only the frontend origin may call this API from a browser, sending the Bearer token.
 await app.register(cors, {
@@ -24,10 +31,11 @@ app.get('/api/users/me', { preHandler: requireAuth }, async (request) => {
 });
 
 app.setNotFoundHandler(async (_request, reply) => reply.code(404).send({ error: 'not_found' }));
-app.setErrorHandler(async (error: { statusCode?: number }, request, reply) => {
-  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+// A malformed body keeps its 4xx; nothing from the request or a stack goes back.
+app.setErrorHandler(async (error: unknown, request, reply) => {
+  const status = errorStatus(error);
   if (status === 500) console.error(`[api] ${request.method} ${request.url.split('?', 1)[0]} failed:`, error);
-  return reply.code(status).send({ error: status === 500 ? 'internal_error' : 'bad_request' });
+  return reply.code(status).send(errorBody(status));
 });
 
 try {

@@ -2,7 +2,9 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { config } from './config.js';
+import { errorBody, errorStatus } from './http-error.js';
 import { requireAuth } from './require-auth.js';
 
 const app = new Hono();
@@ -26,9 +28,12 @@ app.get('/api/users/me', requireAuth, (c) => {
 });
 
 app.notFound((c) => c.json({ error: 'not_found' }, 404));
+// An HTTPException keeps its 4xx status (`throw new HTTPException(403)` in a route); only an
+// unexpected error becomes a 500. The body never carries the error's message.
 app.onError((error, c) => {
-  console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error);
-  return c.json({ error: 'internal_error' }, 500);
+  const status = errorStatus(error);
+  if (status === 500) console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error);
+  return c.json(errorBody(status), status as ContentfulStatusCode);
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {

@@ -13,20 +13,25 @@
 //
 // The JWKS is fetched on the first request and cached (jose's createRemoteJWKSet). A token
 // with an unknown `kid` (the auth server rotated its key) triggers one refetch, but at most
-// one per JWKS_COOLDOWN_MS, so a flood of made-up `kid`s cannot flood the auth server. If a
-// fetch fails, the keys already cached keep working and no new fetch is tried for
-// JWKS_COOLDOWN_MS; with no key cached at all, requests get 503 `auth_unavailable`.
+// one per cooldown (JWKS_COOLDOWN_SECONDS, default 5), so a flood of made-up `kid`s cannot
+// flood the auth server. If a fetch fails (no answer, a timeout, an error status, not a
+// JWKS), the keys already cached keep working and no new fetch is tried for the cooldown;
+// with no key cached at all, requests get 503 `auth_unavailable`, never a 401: the token may
+// be fine, and a 401 would send a signed-in user back to the login page.
+//
+// Each rejection is logged with one reason from a fixed vocabulary (the same words as the
+// FastAPI backend): "token expired", "bad signature", "wrong issuer (expected …)", …
 //
 // A browser sends the same token with every call for its whole life (15 minutes by default),
 // and an Ed25519 signature check costs far more than the rest of a request. So a token whose
 // signature and claims passed is remembered (keyed by the whole token string, so only those
 // exact bytes match) until it expires or for VERIFIED_TTL_MS, whichever comes first; then it
 // is verified in full again. Only successes are remembered, and the memory is bounded.
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { config } from './config.js';
 
 /** At most one JWKS refetch per this window, for unknown `kid`s and after a failed fetch. */
-export const JWKS_COOLDOWN_MS = 5_000;
+const JWKS_COOLDOWN_MS = config.jwksCooldownSeconds * 1000;
 /** Cached keys are refreshed on the first request after this age (removed keys stop working). */
 const JWKS_MAX_AGE_MS = 10 * 60_000;
 const JWKS_TIMEOUT_MS = 5_000;
@@ -76,9 +81,14 @@ const remoteJwks = createRemoteJWKSet(config.jwksUrl, {
 let lastFetchFailure = Number.NEGATIVE_INFINITY;
 let staleKeys: JWTVerifyGetKey | undefined;
 
-/** A fetch/network/JWKS-content problem, as opposed to a problem with the token itself. */
+/**
+ * A problem fetching the JWKS, as opposed to a problem with the token: fetch()'s network
+ * errors (not JOSE errors), jose's JWKSTimeout, its generic error for a non-200 answer or a
+ * body that is not JSON, and JWKSInvalid for JSON that is not a key set. JWKSNoMatchingKey
+ * is the token's problem (its `kid` is not in a key set we did get).
+ */
 function isJwksFetchError(error: unknown): boolean {
-  if (!(error instanceof errors.JOSEError)) return true; // fetch() network errors
+  if (!(error instanceof errors.JOSEError)) return true;
   return error.code === 'ERR_JOSE_GENERIC' || error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid;
 }
 
@@ -91,13 +101,13 @@ const getKey: JWTVerifyGetKey = async (header, token) => {
     lastFetchFailure = Date.now();
     const cached = remoteJwks.jwks();
     staleKeys = cached ? createLocalJWKSet(cached) : undefined;
-    console.warn(`[auth] JWKS fetch from ${config.jwksUrl.href} failed (${describe(error)}); ${staleKeys ? 'using the cached keys' : 'no key cached'}, next try in ${JWKS_COOLDOWN_MS / 1000}s`);
+    console.warn(`[auth] JWKS fetch from ${config.jwksUrl.href} failed (${describe(error)}); ${staleKeys ? 'using the cached keys' : 'no key cached'}, next try in ${config.jwksCooldownSeconds}s`);
     return withStaleKeys(header, token);
   }
 };
 
 function withStaleKeys(...args: Parameters<JWTVerifyGetKey>) {
-  if (!staleKeys) throw new AuthUnavailableError('the JWKS could not be fetched and no key is cached');
+  if (!staleKeys) throw new AuthUnavailableError(UNAVAILABLE);
   return staleKeys(...args);
 }
 
@@ -112,21 +122,37 @@ function describe(error: unknown): string {
 function failure(status: 401 | 503, error: AuthErrorCode, reason: string): AuthFailure {
   const headers: Record<string, string> =
     status === 503
-      ? { ...NO_STORE, 'Retry-After': String(JWKS_COOLDOWN_MS / 1000) }
+      ? { ...NO_STORE, 'Retry-After': String(config.jwksCooldownSeconds) }
       : { ...NO_STORE, 'WWW-Authenticate': error === 'missing_token' ? 'Bearer' : 'Bearer error="invalid_token"' };
   return { ok: false, status, body: { error }, headers, reason };
 }
 
-function classify(error: unknown): AuthFailure {
-  if (error instanceof AuthUnavailableError) return failure(503, 'auth_unavailable', `auth server unavailable: ${error.message}`);
-  if (error instanceof errors.JWTExpired) return failure(401, 'token_expired', 'expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return failure(401, 'invalid_token', `claim check failed: ${error.message}`);
+/** The reason logged for a 503: nothing to verify with. */
+const UNAVAILABLE = 'JWKS unavailable and no key cached';
+
+/** A value from the token for the log: quoted, control characters escaped, cut short (the caller chose it). */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? `'${JSON.stringify(value).slice(1, -1)}'` : String(value);
+  return text.length <= 60 ? text : `${text.slice(0, 57)}...`;
+}
+
+function claimReason(error: errors.JWTClaimValidationFailed): string {
+  if (error.reason === 'missing') return `missing claim ${error.claim}`;
+  if (error.claim === 'iss') return `wrong issuer (expected ${config.issuer})`;
+  if (error.claim === 'aud') return `wrong audience (expected ${config.audience})`;
+  if (error.reason === 'check_failed' && (error.claim === 'nbf' || error.claim === 'iat')) return 'token not yet valid (nbf/iat in the future)';
+  return `invalid token (${error.message})`;
+}
+
+function classify(error: unknown, kid: unknown): AuthFailure {
+  if (error instanceof AuthUnavailableError) return failure(503, 'auth_unavailable', UNAVAILABLE);
+  if (error instanceof errors.JWTExpired) return failure(401, 'token_expired', 'token expired');
+  if (error instanceof errors.JWTClaimValidationFailed) return failure(401, 'invalid_token', claimReason(error));
   if (error instanceof errors.JWSSignatureVerificationFailed) return failure(401, 'invalid_token', 'bad signature');
-  if (error instanceof errors.JOSEAlgNotAllowed) return failure(401, 'invalid_token', `algorithm not allowed (only ${config.algorithm})`);
-  if (error instanceof errors.JWKSNoMatchingKey) return failure(401, 'invalid_token', 'no key in the JWKS matches the token (unknown kid)');
-  if (isJwksFetchError(error)) return failure(503, 'auth_unavailable', `auth server unavailable: ${describe(error)}`);
+  if (error instanceof errors.JWKSNoMatchingKey) return failure(401, 'invalid_token', `no key with kid ${quoted(kid)} in the JWKS`);
+  if (isJwksFetchError(error)) return failure(503, 'auth_unavailable', UNAVAILABLE);
   // Only jose's own message: a JSON.parse cause would quote the decoded token.
-  return failure(401, 'invalid_token', `malformed token: ${error instanceof Error ? error.message : 'unreadable'}`);
+  return failure(401, 'invalid_token', `invalid token (${error instanceof Error ? error.message : 'unreadable'})`);
 }
 
 /** Tokens that passed, with the time until which they may skip the signature check. */
@@ -156,29 +182,50 @@ function userFrom(payload: JWTPayload & { sub: string }): AuthUser {
   };
 }
 
-const BEARER = /^Bearer +(\S+) *$/i;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The token of "Bearer <token>" (scheme in any case), or undefined. */
+function bearerToken(authorization: string): string | undefined {
+  const [scheme = '', ...rest] = authorization.trim().split(' ');
+  const token = rest.join(' ').trim();
+  return scheme.toLowerCase() === 'bearer' && token !== '' ? token : undefined;
+}
 
 async function verify(authorization: string | undefined): Promise<AuthResult> {
   if (authorization === undefined || authorization.trim() === '') return failure(401, 'missing_token', 'no Authorization header');
-  const token = BEARER.exec(authorization)?.[1];
-  if (!token) return failure(401, 'invalid_token', 'Authorization header is not "Bearer <token>"');
-  if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) return failure(401, 'invalid_token', 'malformed token: not a compact JWS');
+  const token = bearerToken(authorization);
+  if (!token) return failure(401, 'invalid_token', 'Authorization is not a Bearer token');
+  if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) return failure(401, 'invalid_token', 'malformed token (not three base64url segments)');
   const known = recall(token);
   if (known) return { ok: true, user: userFrom(known as JWTPayload & { sub: string }) };
+  // Checked before any key is looked up, so garbage never causes a JWKS request.
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    return failure(401, 'invalid_token', 'malformed token header');
+  }
+  // Exactly one algorithm: rules out `alg: none`, HMAC with the public key, RS/ES confusion.
+  if (header.alg !== config.algorithm) return failure(401, 'invalid_token', `algorithm ${quoted(header.alg)} is not allowed (JWT_ALGORITHM=${config.algorithm})`);
+  if (header.kid !== undefined && typeof header.kid !== 'string') return failure(401, 'invalid_token', 'malformed token header (kid is not a string)');
+  try {
+    decodeJwt(token);
+  } catch {
+    return failure(401, 'invalid_token', 'invalid token payload (not a JSON object)');
+  }
   try {
     const { payload } = await jwtVerify(token, getKey, {
       algorithms: [config.algorithm],
       issuer: config.issuer,
       audience: config.audience,
       clockTolerance: CLOCK_TOLERANCE_S,
-      requiredClaims: ['sub', 'exp'],
+      requiredClaims: ['exp', 'iss', 'aud', 'sub'],
     });
-    if (typeof payload.sub !== 'string' || payload.sub === '') return failure(401, 'invalid_token', 'claim check failed: empty "sub"');
+    if (typeof payload.sub !== 'string' || payload.sub === '') return failure(401, 'invalid_token', 'sub claim is not a non-empty string');
     remember(token, payload);
     return { ok: true, user: userFrom(payload as JWTPayload & { sub: string }) };
   } catch (error) {
-    return classify(error);
+    return classify(error, header.kid);
   }
 }
 

@@ -23,7 +23,12 @@ export interface Config {
   port: number;
   /** HOST, default 127.0.0.1 (set HOST=0.0.0.0 in a container). */
   host: string;
+  /** At most one JWKS request per this many seconds (unknown `kid`s, failed fetches). */
+  jwksCooldownSeconds: number;
 }
+
+/** JWKS_COOLDOWN_SECONDS when unset. */
+const DEFAULT_JWKS_COOLDOWN_SECONDS = 5;
 
 export class ConfigError extends Error {}
 
@@ -70,6 +75,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`PORT=${JSON.stringify(portText)} is not a port number (1-65535)`);
   }
 
+  const cooldownText = get('JWKS_COOLDOWN_SECONDS') ?? String(DEFAULT_JWKS_COOLDOWN_SECONDS);
+  const jwksCooldownSeconds = Number(cooldownText);
+  if (!/^\d+$/.test(cooldownText) || jwksCooldownSeconds < 1 || jwksCooldownSeconds > 3600) {
+    throw new ConfigError(`JWKS_COOLDOWN_SECONDS=${JSON.stringify(cooldownText)} is not a whole number of seconds from 1 to 3600 (default ${DEFAULT_JWKS_COOLDOWN_SECONDS})`);
+  }
+
   return {
     authUrl,
     jwksUrl,
@@ -80,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigin: corsUrl.origin,
     port,
     host: get('HOST') ?? '127.0.0.1',
+    jwksCooldownSeconds,
   };
 }
 
