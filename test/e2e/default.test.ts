@@ -6,6 +6,7 @@
 import { describe } from 'vitest';
 import { bearerFlowTests } from './auth-flow.js';
 import { uniqueUser, useServedProject } from './fixture.js';
+import { redirectChecks } from './redirect-checks.js';
 import { tokenSwitchChecks } from './token-switch-checks.js';
 import { rateLimitChecks } from './rate-limit-checks.js';
 
@@ -14,6 +15,7 @@ const app = useServedProject({ name: 'e2e-default', options: {}, install: 'npm' 
 describe('default project (memory storage, fetch)', () => {
   // Next.js renders the dashboard (the user's email, the signed-out redirect) on the server.
   bearerFlowTests(app, uniqueUser('default'), { dashboardOnServer: true });
+  redirectChecks(app);
   tokenSwitchChecks(app, { storage: 'memory' });
   rateLimitChecks(app, { tokenEndpoint: true });
 });

@@ -18,6 +18,7 @@ import { generateNuxtProject, nuxtEnv, type NuxtOptions } from '../helpers/nuxt-
 import { freePort, startProcessServer } from '../helpers/server.js';
 import { bearerFlowTests, cookieModeTests, separateApiTests } from './auth-flow.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
+import { redirectChecks } from './redirect-checks.js';
 
 function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | 'npm-start') {
   const separate = options.backend && options.backend !== 'nuxt' ? (options.backend as BackendName) : undefined;
@@ -87,6 +88,8 @@ describe('nuxt: default project (memory storage, fetch, API in Nuxt server route
       });
     },
   });
+
+  redirectChecks(app);
 
   test('Better Auth always knew the client IP (per-client rate limits), also for the middleware\'s in-process session checks', () => {
     // The signed-out and signed-in /dashboard renders above asked for the session in-process.

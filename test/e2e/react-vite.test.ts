@@ -12,6 +12,7 @@ import { writeReactViteProject, type ReactViteOptions } from '../helpers/react-v
 import { cleanEnv, freePort, startProcessServer } from '../helpers/server.js';
 import { bearerFlowTests } from './auth-flow.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
+import { redirectChecks } from './redirect-checks.js';
 import { tokenSwitchChecks } from './token-switch-checks.js';
 
 /**
@@ -88,6 +89,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions, servedBy: 'aut
           expect(stored).toBe(OPTIONS.storage === 'local' ? token : null);
         },
       });
+      redirectChecks(app);
       tokenSwitchChecks(app, { storage: OPTIONS.storage, signInWindowSeconds: 10 });
     });
   });

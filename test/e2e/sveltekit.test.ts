@@ -16,6 +16,7 @@ import { cleanEnv, freePort, startProcessServer } from '../helpers/server.js';
 import { writeSvelteKitProject, type SvelteKitOptions } from '../helpers/sveltekit-project.js';
 import { bearerFlowTests, cookieModeTests, separateApiTests } from './auth-flow.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
+import { redirectChecks } from './redirect-checks.js';
 
 /** Generates, builds and serves one project for the tests registered in the same describe. */
 function useSvelteKitProject(label: string, OPTIONS: SvelteKitOptions) {
@@ -138,6 +139,8 @@ describe('sveltekit: memory storage, fetch, API in the app (src/routes/api)', ()
       await context.close();
     }
   });
+
+  redirectChecks(app, { alsoWithoutScripts: true });
 
   test('fields typed before the page hydrates are kept when its scripts arrive', async () => {
     if (!app.browser) throw new Error('browser not started');
