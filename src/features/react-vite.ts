@@ -17,7 +17,7 @@ const REACT_VITE_ENV: readonly EnvVar[] = [
     name: 'CORS_ORIGIN',
     group: 'Auth server',
     description:
-      'Origin(s) of the SPA, comma-separated: allowed by CORS and trusted by Better Auth for cookie-bearing requests (the Vite dev server in development).',
+      'Origin(s) of the SPA, comma-separated: allowed by CORS and trusted by Better Auth for cookie-bearing requests (the Vite dev server in development). With NODE_ENV=production the server refuses to start without it.',
     required: true,
     kind: 'string',
     example: VITE_DEV_URL,

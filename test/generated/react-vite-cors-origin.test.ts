@@ -21,13 +21,13 @@ async function start(dir: string, env: Record<string, string>) {
 }
 
 describe.each(['hono', 'express'] as const)('react-vite auth server (%s)', (backend) => {
-  it('NODE_ENV=production without CORS_ORIGIN: refuses to start, with one line naming CORS_ORIGIN', async () => {
+  it('NODE_ENV=production without a usable CORS_ORIGIN (unset, empty, *, a path): refuses to start, with one line naming CORS_ORIGIN', async () => {
     const dir = await generateProject(path.join(root, backend), { framework: 'react-vite', backend, providers: [] });
     await linkDeps(dir);
     // Everything else from the generated .env, so only CORS_ORIGIN can stop it.
     const envFile = path.join(dir, '.env');
     fs.writeFileSync(envFile, fs.readFileSync(envFile, 'utf8').replace(/^CORS_ORIGIN=.*\n/m, ''));
-    for (const corsOrigin of [undefined, '', ' , ']) {
+    for (const corsOrigin of [undefined, '', ' , ', '*', 'https://app.example.com/path']) {
       const env: Record<string, string> = { NODE_ENV: 'production', PORT: '0' };
       if (corsOrigin !== undefined) env.CORS_ORIGIN = corsOrigin;
       const result = await start(dir, env);
