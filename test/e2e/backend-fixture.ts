@@ -6,8 +6,10 @@
 // success, and in cookie mode the backend is called by the Next.js server, not the browser.
 // The tap forwards every byte of the request and the backend's answer unchanged (so the
 // browser sees the backend's own CORS headers and can still be blocked by them) and records
-// method, path, Origin, Authorization, preflight headers, status, response headers and JSON
-// bodies. NEXT_PUBLIC_API_URL (memory mode) and API_URL (cookie mode) point at the tap.
+// method, path, every request header it received, status, response headers and JSON bodies.
+// NEXT_PUBLIC_API_URL (memory mode) and API_URL (cookie mode) point at the tap. One path,
+// TAP_ECHO_PATH, the tap answers itself: a stand-in API route that takes any method and sets
+// no Cache-Control, for the BFF checks (bff-checks.ts).
 //
 // Projects are prepared (generate → link deps → migrate → next build) in the background, one
 // at a time, as soon as the file starts: the next project builds while the previous one's
@@ -38,6 +40,8 @@ export interface TapRecord {
   /** Preflight request headers (OPTIONS only). */
   requestMethod?: string;
   requestHeaders?: string;
+  /** Every header the backend received, names lower-case (what the app's server chose to send). */
+  received: Record<string, string>;
   status?: number;
   headers: Record<string, string>;
   /** The JSON body of the answer, parsed, when it is JSON and small. */
@@ -54,6 +58,9 @@ export interface Tap {
   since(mark: number, pathname: string, method?: string): TapRecord[];
   close(): Promise<void>;
 }
+
+/** Answered by the tap itself, not forwarded: echoes method, path and body, with no Cache-Control. */
+export const TAP_ECHO_PATH = '/api/tap-echo';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
@@ -72,9 +79,21 @@ export async function startTap(): Promise<Tap> {
       authorization: headerText(req.headers.authorization),
       requestMethod: headerText(req.headers['access-control-request-method']),
       requestHeaders: headerText(req.headers['access-control-request-headers']),
+      received: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, headerText(value) ?? ''])),
       headers: {},
     };
     records.push(record);
+    if (record.path === TAP_ECHO_PATH) {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        record.status = 200;
+        record.headers = { 'content-type': 'application/json' };
+        record.json = { method: record.method, body: Buffer.concat(chunks).toString('utf8') };
+        res.writeHead(200, record.headers).end(JSON.stringify(record.json));
+      });
+      return;
+    }
     if (!tap.target) {
       record.status = 502;
       res.writeHead(502, { 'content-type': 'application/json' }).end('{"error":"tap_without_target"}');

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { backend } from '../backends/harness.js';
 import { apiCallsAnswered, decodeJwtPayload, signUp, waitForApiCalls, waitUntilExpired, type ApiCall } from '../helpers/browser.js';
 import { defineStack, type Stack, type StackSession, type StackSpec, type TapRecord } from './backend-fixture.js';
+import { bffChecks } from './bff-checks.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser } from './fixture.js';
 
 /** Signs out from the dashboard and proves /dashboard now sends the visitor to /login. */
@@ -275,6 +276,8 @@ function describeCookieStack(entry: (typeof stacks)[number]) {
       expect(exposed.header).toBeNull();
       await page.context().close();
     });
+
+    bffChecks(() => ({ url: stack.web, tap: stack.tap }));
   });
 }
 

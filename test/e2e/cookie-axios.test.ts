@@ -4,6 +4,7 @@
 // already proves a real `npm install`). The shared cookie-mode flow is in auth-flow.ts.
 import { describe, expect, test } from 'vitest';
 import { cookieModeTests, signInWithWrongPassword } from './auth-flow.js';
+import { bffChecks } from './bff-checks.js';
 import { uniqueUser, useServedProject } from './fixture.js';
 
 const app = useServedProject({ name: 'e2e-cookie-axios', options: { storage: 'cookie', http: 'axios' }, install: 'linked' });
@@ -17,4 +18,6 @@ describe('cookie storage with the axios client (BFF)', () => {
     expect(await page.evaluate(async () => (await fetch('/api/bff/users/me')).status)).toBe(401);
     await context.close();
   });
+
+  bffChecks(() => ({ url: app.url }));
 });

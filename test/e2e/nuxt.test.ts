@@ -17,6 +17,7 @@ import { copyDepsCache, newProjectDir, runStep } from '../helpers/e2e-project.js
 import { generateNuxtProject, nuxtEnv, type NuxtOptions } from '../helpers/nuxt-project.js';
 import { freePort, startProcessServer } from '../helpers/server.js';
 import { bearerFlowTests, cookieModeTests, separateApiTests } from './auth-flow.js';
+import { bffChecks } from './bff-checks.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
 import { redirectChecks } from './redirect-checks.js';
 
@@ -100,6 +101,7 @@ describe('nuxt: default project (memory storage, fetch, API in Nuxt server route
 describe('nuxt: cookie storage with the axios client (backend-for-frontend), npm start', () => {
   const app = useNuxtProject('cookie-axios', { storage: 'cookie', http: 'axios', db: 'sqlite', providers: [] }, 'npm-start');
   cookieModeTests(app, uniqueUser('nuxt-cookie'), { mintProbe: 'main' });
+  bffChecks(() => ({ url: app.url }));
 });
 
 describe('nuxt: separate Hono API server in backend/ (local storage, axios)', () => {

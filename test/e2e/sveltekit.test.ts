@@ -15,6 +15,7 @@ import { copyDepsCache, newProjectDir, runStep } from '../helpers/e2e-project.js
 import { cleanEnv, freePort, startProcessServer } from '../helpers/server.js';
 import { writeSvelteKitProject, type SvelteKitOptions } from '../helpers/sveltekit-project.js';
 import { bearerFlowTests, cookieModeTests, separateApiTests } from './auth-flow.js';
+import { bffChecks } from './bff-checks.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
 import { redirectChecks } from './redirect-checks.js';
 
@@ -176,6 +177,7 @@ describe('sveltekit: memory storage, fetch, API in the app (src/routes/api)', ()
 describe('sveltekit: cookie storage, axios (backend-for-frontend)', () => {
   const app = useSvelteKitProject('cookie-axios', { storage: 'cookie', http: 'axios', db: 'sqlite', providers: [] });
   cookieModeTests(app, uniqueUser('sveltekit-cookie'), { mintProbe: 'main' });
+  bffChecks(() => ({ url: app.url }));
 });
 
 describe('sveltekit: separate Hono API server in backend/ (local storage, axios)', () => {
