@@ -49,6 +49,28 @@ export const PINNED_VERSIONS = {
   vue: '3.5.45',
   'vue-router': '5.3.1',
   'vue-tsc': '3.3.14',
+  // bun builds native addons (better-sqlite3 when no prebuilt binary is reachable) with
+  // node-gyp@latest unless the project has one: node-gyp 13 crashes on Node 20 and 12 needs
+  // 20.17; 11.x runs on ^18.17 || >=20.5. A devDependency of bun projects that use SQLite.
+  'node-gyp': '11.5.0',
 } as const;
 
 export type PinnedPackage = keyof typeof PINNED_VERSIONS;
+
+/**
+ * Dependencies whose install scripts a project needs, with the pinned packages that bring
+ * them in: better-sqlite3 fetches or compiles its native addon, esbuild (under tsx and Nuxt)
+ * checks its platform binary. pnpm and bun run no dependency's install script unless it is
+ * listed; npm 11 warns about unlisted ones and will block them.
+ */
+export const INSTALL_SCRIPTS: Readonly<Record<string, readonly PinnedPackage[]>> = {
+  'better-sqlite3': ['better-sqlite3'],
+  esbuild: ['tsx', 'nuxt'],
+};
+
+/**
+ * Pins that must hold for dependencies of dependencies too, because a range above ours admits
+ * a release that needs Node 22: better-auth asks for kysely `^0.28.17 || ^0.29.0`, Nuxt for
+ * vue-router `^5.0.3`. npm dedupes onto our direct pin; yarn resolves each range on its own.
+ */
+export const TRANSITIVE_PINS: readonly PinnedPackage[] = ['kysely', 'vue-router'];

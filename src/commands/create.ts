@@ -21,6 +21,7 @@ import { MANIFEST_FILE } from '../plan/manifest.js';
 import { plan as makePlan, type Plan, type PlanInput } from '../plan/plan.js';
 import { CLI_NAME, CLI_VERSION } from '../plan/version.js';
 import { apply, type ApplyMode } from '../writer/apply.js';
+import { diagnoseInstall, ignoredBuilds, type InstallFailure } from '../writer/install-failure.js';
 import { formatDetails, formatPlan, formatReport, planJson } from '../writer/print.js';
 
 type Clack = typeof import('@clack/prompts');
@@ -196,27 +197,24 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
   const { pm } = request.options;
   const fresh = report.mode === 'create' || report.mode === 'force';
   const packagesChanged = report.files.some((f) => /(^|\/)package\.json$/.test(f.path) && ['new', 'update', 'merge', 'overwrite'].includes(f.status));
-  let installFailed = false;
-  if (request.answers.install && (fresh || packagesChanged)) installFailed = !(await install(request, thePlan.installDirs, clack, out));
+  let installFailure: InstallFailure | undefined;
+  if (request.answers.install && (fresh || packagesChanged)) installFailure = await install(request, thePlan.installDirs, clack, out);
   else if (request.answers.install) out.info('Dependencies unchanged; skipped install.');
   if (request.answers.git) await initGit(request.targetDir, out);
 
+  const installFailed = installFailure !== undefined;
   const needsInstall = installFailed || (!request.answers.install && (fresh || packagesChanged));
   out.section('Next steps', nextSteps(request, thePlan, needsInstall));
   out.command(fresh ? 'To create this project again without prompts:' : 'To run this again without prompts:', reproduceCommand(request.dir, request.answers, flags.cwd));
-  if (installFailed) {
-    throw new CliError(`${installCommand(pm)} failed; the project is complete — run "${retryInstall(request)}" to try again`);
+  if (installFailure) {
+    // The cause the manager's output shows and its fix: a plain retry would fail the same way.
+    throw new CliError(`${installCommand(pm)} failed: ${installFailure.cause}. The project is written; ${installFailure.fix}`);
   }
   out.done(`${DONE[report.mode]} ${request.options.name}.`);
 }
 
 function cdStep(request: CreateRequest): string | undefined {
   return request.dir === '.' || request.dir === './' ? undefined : `cd ${request.dir}`;
-}
-
-function retryInstall(request: CreateRequest): string {
-  const cd = cdStep(request);
-  return cd ? `${cd} && ${installCommand(request.options.pm)}` : installCommand(request.options.pm);
 }
 
 function nextSteps(request: CreateRequest, thePlan: Plan, needsInstall: boolean): string[] {
@@ -229,15 +227,16 @@ function nextSteps(request: CreateRequest, thePlan: Plan, needsInstall: boolean)
   return steps;
 }
 
-/** `<pm> install` in the project, with a spinner on a terminal. False when it failed. */
-async function install(request: CreateRequest, installDirs: readonly string[], clack: Clack | undefined, out: Out): Promise<boolean> {
+/** `<pm> install` in the project, with a spinner on a terminal. Why it failed, when it did. */
+async function install(request: CreateRequest, installDirs: readonly string[], clack: Clack | undefined, out: Out): Promise<InstallFailure | undefined> {
   for (const dir of installDirs) {
-    if (!(await installIn(dir, request, clack, out))) return false;
+    const failure = await installIn(dir, request, clack, out);
+    if (failure) return failure;
   }
-  return true;
+  return undefined;
 }
 
-async function installIn(dir: string, request: CreateRequest, clack: Clack | undefined, out: Out): Promise<boolean> {
+async function installIn(dir: string, request: CreateRequest, clack: Clack | undefined, out: Out): Promise<InstallFailure | undefined> {
   const command = `${installCommand(request.options.pm)}${dir === '.' ? '' : ` (in ${dir}/)`}`;
   const spin = clack?.spinner();
   if (spin) spin.start(`Running ${command}`);
@@ -250,18 +249,30 @@ async function installIn(dir: string, request: CreateRequest, clack: Clack | und
     stdin: 'ignore',
     env: { npm_config_update_notifier: 'false' },
   });
+  const cd = cdStep(request);
+  const inDir = dir === '.' ? cd : `${cd ? `${cd}/` : 'cd '}${dir}`;
+  const failure = diagnoseInstall({
+    pm: request.options.pm,
+    output: String(result.all ?? ''),
+    notFound: (result as { code?: string }).code === 'ENOENT',
+    exitCode: result.exitCode,
+    install: inDir ? `${inDir} && ${installCommand(request.options.pm)}` : installCommand(request.options.pm),
+    nodeVersion: process.versions.node,
+  });
   if (!result.failed) {
     const where = dir === '.' ? '' : ` in ${dir}/`;
     if (spin) spin.stop(`Installed dependencies${where} with ${request.options.pm}`);
     else out.info(`Installed dependencies${where} with ${request.options.pm}.`);
-    return true;
+    // pnpm 10 skips unapproved install scripts with a warning and exits 0: the app then fails at run time.
+    if (ignoredBuilds(String(result.all ?? '')).length) out.warn(`${failure.cause}. ${failure.fix}`);
+    return undefined;
   }
   const reason = (result as { code?: string }).code === 'ENOENT' ? `${request.options.pm} was not found on PATH` : `exit code ${result.exitCode ?? '?'}`;
   if (spin) spin.error(`${command} failed (${reason})`);
   else out.warn(`${command} failed (${reason})`);
   const tail = String(result.all ?? '').trimEnd().split('\n').slice(-15);
   if (tail.length && tail[0] !== '') process.stderr.write(`${tail.map((l) => `  ${l}`).join('\n')}\n`);
-  return false;
+  return failure;
 }
 
 const FALLBACK_IDENTITY = [

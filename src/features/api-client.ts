@@ -5,7 +5,8 @@ import type { Feature } from './types.js';
 export const apiClient: Feature = {
   id: 'api-client',
   applies: () => true,
-  templateDirs: (options) => [`api-client-${options.http}`],
+  // api-client: lib/api-url.ts, where requests may go (shared by both flavours).
+  templateDirs: (options) => ['api-client', `api-client-${options.http}`],
   dependencies: (options) => (options.http === 'axios' ? ['axios'] : []),
 };
 

@@ -9,6 +9,7 @@ import type { ProjectOptions } from '../options/choices.js';
 import { PINNED_VERSIONS, type PinnedPackage } from '../versions.js';
 import { DEFAULT_LAYOUT, buildTemplateContext, isDefaultLayout, type ProjectLayout } from './context.js';
 import { createRenderer } from './handlebars.js';
+import { declareSubproject, managerDeclarations } from './package-managers.js';
 import { MANIFEST_FILE, hashContent, renderManifest, type Manifest } from './manifest.js';
 import type { TemplateStore } from './templates.js';
 import { CLI_NAME, CLI_VERSION } from './version.js';
@@ -220,6 +221,9 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
   const documented = [...env];
   for (const k of input.keptEnv ?? []) if (!documented.some((v) => envVarKey(v) === envVarKey(k))) documented.push(k);
   for (const name of dependencies.keys()) devDependencies.delete(name);
+  // What the package manager needs declared (install scripts it may run, transitive pins).
+  const manager = managerDeclarations(options.pm, [...dependencies.keys(), ...devDependencies.keys()]);
+  for (const name of manager.devDependencies) if (!dependencies.has(name)) devDependencies.set(name, pin(name, `--pm ${options.pm}`));
   const scriptRecord = Object.fromEntries([...scripts.entries()].map(([name, s]) => [name, s.command]));
 
   const packageJson = {
@@ -232,6 +236,7 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     dependencies: sortedRecord(dependencies),
     devDependencies: sortedRecord(devDependencies),
     engines: { node: FRAMEWORK_PROFILES[options.framework].nodeEngines },
+    ...manager.fields,
   };
   const put = (path: string, content: string) => files.set(path, { path, content, source: CLI_NAME });
   for (const feature of active) {
@@ -242,6 +247,14 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     }
   }
   put('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
+  for (const file of manager.files) put(file.path, file.content);
+  for (const dir of installDirs.filter((d) => d !== '.')) {
+    const sub = files.get(`${dir}/package.json`);
+    if (!sub || sub.encoding) continue;
+    const declared = declareSubproject(options.pm, dir, sub.content);
+    files.set(sub.path, { ...sub, content: declared.packageJson });
+    for (const file of declared.files) put(file.path, file.content);
+  }
   for (const [envFile, vars] of varsByFile(documented)) put(`${envFile}.example`, renderEnvExample(vars));
   const readme = files.get('README.md');
   if (readme?.encoding) throw new Error('bug: README.md template is not UTF-8 text');

@@ -61,6 +61,52 @@ function record(value: unknown): Record<string, string> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, string>) : {};
 }
 
+/** What package managers read from package.json (src/plan/package-managers.ts): maps, then lists. */
+const MANAGER_MAPS = ['allowScripts', 'overrides', 'resolutions'] as const;
+const MANAGER_LISTS = ['trustedDependencies'] as const;
+
+/**
+ * Our package-manager entries added to theirs: a name they already list keeps their value (with
+ * a warning when it differs), and no override is added for a package whose direct dependency
+ * has another version (npm refuses an override that conflicts with a direct dependency).
+ */
+function mergeManagerFields(current: Record<string, unknown>, planned: Record<string, unknown>, file: string, notes: string[], warnings: string[]): Record<string, unknown> {
+  let merged = current;
+  const direct = (name: string) => record(merged.dependencies)[name] ?? record(merged.devDependencies)[name];
+  for (const field of MANAGER_MAPS) {
+    const wanted = record(planned[field]);
+    if (Object.keys(wanted).length === 0) continue;
+    const target = { ...record(merged[field]) };
+    const added: string[] = [];
+    for (const [name, value] of Object.entries(wanted)) {
+      const existing = target[name] as unknown;
+      if (existing !== undefined) {
+        if (JSON.stringify(existing) !== JSON.stringify(value)) warnings.push(`kept your ${field} "${name}": ${JSON.stringify(existing)} in ${file}; ours would be ${JSON.stringify(value)}`);
+        continue;
+      }
+      const dep = direct(name);
+      if (field !== 'allowScripts' && dep !== undefined && dep !== value) {
+        warnings.push(`${file} has ${name} ${dep}, so no ${field} entry pins it to ${String(value)}; check that every dependency's ${name} runs on your Node`);
+        continue;
+      }
+      target[name] = value as string;
+      added.push(name);
+    }
+    if (added.length === 0) continue;
+    merged = { ...merged, [field]: target };
+    notes.push(`${file}: added ${field} ${added.join(', ')}`);
+  }
+  for (const field of MANAGER_LISTS) {
+    const wanted = Array.isArray(planned[field]) ? (planned[field] as string[]) : [];
+    const theirsList = Array.isArray(merged[field]) ? (merged[field] as string[]) : [];
+    const added = wanted.filter((name) => !theirsList.includes(name));
+    if (added.length === 0) continue;
+    merged = { ...merged, [field]: [...theirsList, ...added] };
+    notes.push(`${file}: added ${field} ${added.join(', ')}`);
+  }
+  return merged;
+}
+
 /**
  * `ours` merged into `theirs` (both package.json texts). Undefined when `theirs` is not a JSON
  * object: then nothing can be merged exactly and the caller prints what to add instead.
@@ -138,6 +184,8 @@ export function mergePackageJson(theirs: string, ours: string, file = 'package.j
     current = { ...current, scripts };
     notes.push(`${file}: added scripts ${addedScripts.join(', ')}`);
   }
+
+  current = mergeManagerFields(current, planned, file, notes, warnings);
 
   const eol = theirs.includes('\r\n') ? '\r\n' : '\n';
   let content = JSON.stringify(current, null, indentOf(theirs)).replace(/\n/g, eol);

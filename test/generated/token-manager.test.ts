@@ -313,6 +313,7 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
     fetchToken.mockImplementationOnce(() => pending.promise);
     const tokens = manager();
     const early = tokens.getToken();
+    await vi.waitFor(() => expect(fetchToken).toHaveBeenCalledTimes(1)); // the refresh is under way
     tokens.clear();
     fetchToken.mockImplementation(async () => tokenFor('user-2'));
     const late = tokens.getToken();
@@ -323,11 +324,21 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
     expect(subject(await tokens.getToken())).toBe('user-2');
   });
 
+  test('a call made just before clear() gets no token at all, and does not end the new session', async () => {
+    const tokens = manager();
+    const early = tokens.getToken();
+    tokens.clear();
+    await expect(early).rejects.toBeInstanceOf(mod.SessionExpiredError);
+    expect(onSessionExpired).not.toHaveBeenCalled();
+    expect(fetchToken).not.toHaveBeenCalled();
+  });
+
   test('a refresh abandoned by clear() that then fails does not end the new session', async () => {
     const pending = deferred<string | null>();
     fetchToken.mockImplementationOnce(() => pending.promise);
     const tokens = manager();
     const early = tokens.getToken();
+    await vi.waitFor(() => expect(fetchToken).toHaveBeenCalledTimes(1)); // the refresh is under way
     tokens.clear();
     pending.resolve(null);
     await early.catch(() => undefined);

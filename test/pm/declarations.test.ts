@@ -11,6 +11,7 @@ import { diskTemplateStore } from '../../src/plan/disk-store.js';
 import { FEATURES } from '../../src/plan/features.js';
 import { plan } from '../../src/plan/plan.js';
 import { PINNED_VERSIONS } from '../../src/versions.js';
+import { mergePackageJson } from '../../src/writer/package-json.js';
 
 const BACKEND: Record<Framework, ProjectOptions['backend']> = { next: 'next', 'react-vite': 'hono', sveltekit: 'sveltekit', nuxt: 'nuxt' };
 
@@ -109,4 +110,43 @@ describe('declarations follow the project', () => {
       }
     });
   }
+});
+
+describe('an existing app (package.json merged, not replaced)', () => {
+  const ours = (pm: PackageManager) => generated(pm).file('package.json') as string;
+
+  it('gets our install-script approvals and transitive pins added next to its own', () => {
+    const theirs = JSON.stringify({ name: 'shop', dependencies: { next: '16.4.6' }, trustedDependencies: ['sharp'], overrides: { lodash: '4.17.21' } }, null, 2);
+    const merged = mergePackageJson(theirs, ours('bun'));
+    const json = JSON.parse(merged?.content as string) as Record<string, unknown>;
+    expect(json.trustedDependencies).toEqual(['sharp', 'better-sqlite3', 'esbuild']);
+    expect(json.overrides).toEqual({ lodash: '4.17.21', kysely: PINNED_VERSIONS.kysely });
+    expect(merged?.notes).toContain('package.json: added trustedDependencies better-sqlite3, esbuild');
+    const npm = JSON.parse(mergePackageJson(theirs, ours('npm'))?.content as string) as Record<string, unknown>;
+    expect(npm.allowScripts).toEqual({ 'better-sqlite3': true, esbuild: true });
+  });
+
+  it('keeps its own entries, and adds no override that would conflict with its direct dependency', () => {
+    const theirs = JSON.stringify({ name: 'shop', dependencies: { next: '16.4.6', kysely: '^0.29.0' }, allowScripts: { esbuild: false } }, null, 2);
+    const merged = mergePackageJson(theirs, ours('npm'));
+    const json = JSON.parse(merged?.content as string) as Record<string, unknown>;
+    expect(json.allowScripts).toEqual({ esbuild: false, 'better-sqlite3': true });
+    expect(json.overrides).toBeUndefined();
+    expect(merged?.warnings.join('\n')).toMatch(/kept your allowScripts "esbuild"/);
+    expect(merged?.warnings.join('\n')).toMatch(/kysely \^0\.29\.0, so no overrides entry/);
+  });
+});
+
+describe('a separate Node API in backend/ (installed on its own)', () => {
+  it('declares its own install scripts: esbuild (tsx) for npm and bun in backend/package.json, for pnpm in backend/pnpm-workspace.yaml', () => {
+    const backend = (pm: PackageManager) => generated(pm, { backend: 'express' });
+    const npm = JSON.parse(backend('npm').file('backend/package.json') as string) as Record<string, unknown>;
+    expect(npm.allowScripts).toEqual({ esbuild: true });
+    const bun = JSON.parse(backend('bun').file('backend/package.json') as string) as Record<string, unknown>;
+    expect(bun.trustedDependencies).toEqual(['esbuild']);
+    expect(bun.devDependencies).not.toHaveProperty('node-gyp');
+    const pnpm = backend('pnpm');
+    expect(yamlSections(pnpm.file('backend/pnpm-workspace.yaml') as string).allowBuilds).toEqual({ esbuild: 'true' });
+    expect(backend('yarn').file('backend/package.json')).not.toMatch(/allowScripts|trustedDependencies/);
+  });
 });
