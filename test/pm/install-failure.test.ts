@@ -66,6 +66,16 @@ gyp ERR! not ok
 
 error: install script from "better-sqlite3" exited with 1`;
 
+const BUN_NO_HEADERS = `prebuild-install warn install getaddrinfo ENOTFOUND github.com
+gyp info using node-gyp@11.5.0
+gyp info using node@20.20.2 | linux | x64
+gyp http fetch GET https://nodejs.org/download/release/v20.20.2/node-v20.20.2-headers.tar.gz attempt 1 failed with ENOTFOUND
+gyp ERR! stack Error: This is most likely not a problem with node-gyp or the package itself and
+gyp ERR! node-gyp -v v11.5.0
+gyp ERR! not ok
+
+error: install script from "better-sqlite3" exited with 1`;
+
 describe('a failed install names its cause and a fix that works', () => {
   it('pnpm ERR_PNPM_IGNORED_BUILDS: names the packages and pnpm approve-builds, not a plain retry', async () => {
     const r = await createWith('pnpm', [standIn('pnpm', PNPM_IGNORED_BUILDS)]);
@@ -93,6 +103,14 @@ describe('a failed install names its cause and a fix that works', () => {
     expect(r.stderr).toContain('better-sqlite3');
     expect(r.stderr).toContain('node-gyp 13.1.0');
     expect(r.stderr).toContain('npm_config_node_gyp');
+    expect(r.stderr).not.toContain('to try again');
+  });
+
+  it('offline (no prebuilt binary, no Node headers to download): names the headers and npm_config_nodedir', async () => {
+    const r = await createWith('bun', [standIn('bun', BUN_NO_HEADERS)]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("could not download Node's headers");
+    expect(r.stderr).toContain('npm_config_nodedir');
     expect(r.stderr).not.toContain('to try again');
   });
 
