@@ -20,6 +20,17 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A path the CLI will not touch: a manifest entry that is not a plain relative path inside
+ * the project, or a path through a symbolic link or out of the project. Exit 1.
+ */
+export class UnsafePathError extends CliError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafePathError';
+  }
+}
+
 /** Ctrl-C at a prompt, or SIGINT/SIGTERM while writing. Exit 130; nothing is left behind. */
 export class CancelledError extends CliError {
   override readonly exitCode = 130;

@@ -6,6 +6,7 @@ import { basename, join, resolve as resolvePath } from 'node:path';
 import { describeNextApp, inspectTarget, type NextApp, type Target } from '../detect/project.js';
 import { keptExampleVars } from '../detect/user-env.js';
 import { git } from '../env/files.js';
+import { readManifest } from '../env/registry.js';
 import { CliError, UsageError } from '../errors.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
@@ -20,7 +21,7 @@ import { FEATURES } from '../plan/features.js';
 import { MANIFEST_FILE } from '../plan/manifest.js';
 import { plan as makePlan, type Plan, type PlanInput } from '../plan/plan.js';
 import { CLI_NAME, CLI_VERSION } from '../plan/version.js';
-import { apply, type ApplyMode } from '../writer/apply.js';
+import { apply, invalidManifestError, type ApplyMode } from '../writer/apply.js';
 import { diagnoseInstall, ignoredBuilds, type InstallFailure } from '../writer/install-failure.js';
 import { formatDetails, formatPlan, formatReport, planJson } from '../writer/print.js';
 
@@ -150,6 +151,11 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
     prompter: interactive ? await clackPrompter() : undefined,
     inspect: (targetDir) => {
       target = inspectTarget(targetDir);
+      // A manifest we cannot use (a path out of the project, a link...) stops the run before any question.
+      if (target.kind === 'other') {
+        const manifest = readManifest(targetDir);
+        if (manifest.status === 'invalid') throw invalidManifestError(targetDir, manifest.problem);
+      }
       return targetInfo(target, targetDir);
     },
   });

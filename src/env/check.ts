@@ -87,6 +87,20 @@ function localEnvFiles(root: string, dir: string): string[] {
     .sort();
 }
 
+/** An env file holds secrets: group or others having any access to it is worth a warning. */
+function permissionFinding(root: string, file: string): Finding | undefined {
+  if (process.platform === 'win32') return undefined; // no POSIX modes there
+  let mode: number;
+  try {
+    mode = statSync(path.join(root, file)).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+  if ((mode & 0o077) === 0) return undefined;
+  const can = mode & 0o044 ? 'read' : 'change';
+  return finding('dotenv-permissions', `${file} has mode 0${mode.toString(8).padStart(3, '0')}: other users of this machine can ${can} it; run chmod 600 ${file}`, { file });
+}
+
 /** The env file whose directory holds `file` most closely (code under backend/ reads backend/.env). */
 function unitOf(units: readonly EnvFileUnit[], file: string): EnvFileUnit {
   let best = units[0] as EnvFileUnit;
@@ -171,6 +185,8 @@ function checkUnit(unit: EnvFileUnit, loaded: LoadedExample, reads: readonly Env
     const lint = lintDotenv(dotenvFile.text, { file: unit.file, isSecret: isSecretName });
     dotenv = lint.parsed;
     findings.push(...lint.findings);
+    const loose = permissionFinding(root, unit.file);
+    if (loose) findings.push(loose);
   } else if (dotenvFile.status === 'unreadable') {
     findings.push(finding('dotenv-unreadable', `${unit.file} cannot be read: ${dotenvFile.why}`, { file: unit.file }));
   }

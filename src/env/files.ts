@@ -23,7 +23,10 @@ export function readTextFile(file: string): TextFile {
   }
 }
 
-/** Write through a temporary file and a rename, so a reader never sees half a file. */
+/**
+ * Write through a temporary file and a rename, so a reader never sees half a file. `mode`:
+ * a new file's mode; an existing file keeps its own, narrowed to `mode` (never loosened).
+ */
 export function writeFileAtomic(file: string, content: string, mode?: number): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let existingMode: number | undefined;
@@ -32,7 +35,7 @@ export function writeFileAtomic(file: string, content: string, mode?: number): v
   } catch {
     existingMode = undefined;
   }
-  const fd = openSync(tmp, 'wx', existingMode ?? mode ?? 0o644);
+  const fd = openSync(tmp, 'wx', existingMode === undefined ? (mode ?? 0o644) : existingMode & (mode ?? 0o777));
   try {
     writeSync(fd, content);
     fsyncSync(fd);

@@ -39,6 +39,7 @@ export const RULES = {
   // git
   'dotenv-not-ignored': ['error', '.env is not git-ignored'],
   'dotenv-tracked': ['error', '.env is committed to git'],
+  'dotenv-permissions': ['warning', 'an env file other users of this machine can read or change (run chmod 600 on it)'],
   // .env lint
   'dotenv-unreadable': ['error', 'an env file that cannot be read (a directory, no permission...)'],
   'dotenv-invalid-line': ['error', 'a line that is not KEY=value: dotenv ignores it'],

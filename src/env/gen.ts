@@ -1,11 +1,14 @@
 // `gen env`: renders the env registry into one `.env.example` per env file (`.env.example`,
 // `backend/.env.example`...) and the README's env table (every variable of every file), and
 // (with --write-env) adds missing keys to each env file without touching an existing value.
+// Every file is read and written through assertInsideProject: never through a symbolic link,
+// never outside the project, and a refusal comes before anything is written.
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CliError } from '../errors.js';
 import { MANIFEST_FILE, hashContent } from '../plan/manifest.js';
 import { makeSecret as newSecret } from '../writer/dotenv.js';
+import { assertInsideProject, projectRoot } from '../writer/safe-path.js';
 import { unifiedDiff } from './diff.js';
 import { parseDotenv } from './dotenv.js';
 import { readTextFile, writeFileAtomic } from './files.js';
@@ -83,7 +86,9 @@ function findReadme(root: string): string {
   return 'README.md';
 }
 
-function must(file: string, read: ReturnType<typeof readTextFile>): string | undefined {
+/** The text of a project file (undefined when absent); an unreadable or unsafe one is an error. */
+function must(root: string, file: string): string | undefined {
+  const read = readTextFile(assertInsideProject(root, file));
   if (read.status === 'unreadable') throw new CliError(`${file} cannot be read: ${read.why}`);
   return read.status === 'ok' ? read.text : undefined;
 }
@@ -126,7 +131,7 @@ export function addMissingToDotenv(text: string, vars: readonly EnvVar[], makeSe
 
 /** The `.env` change of one env file: created with local defaults, or missing keys added. */
 function dotenvChange(root: string, file: string, vars: readonly EnvVar[], makeSecret: () => string): { change: FileChange; generated: string[] } {
-  const text = must(file, readTextFile(path.join(root, file)));
+  const text = must(root, file);
   if (text === undefined) {
     const generated = vars.filter((v) => v.generate === 'secret').map((v) => v.name);
     return { change: { file, before: undefined, after: renderDotEnv(vars, makeSecret), summary: `created with ${vars.length} variable(s)`, holdsValues: true }, generated };
@@ -140,7 +145,7 @@ function dotenvChange(root: string, file: string, vars: readonly EnvVar[], makeS
 }
 
 export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
-  const root = path.resolve(options.cwd);
+  const root = projectRoot(options.cwd);
   const envVarsFor = options.envVarsFor ?? (await (await import('./wiring.js')).loadEnvVarsFor());
   const makeSecret = options.makeSecret ?? newSecret;
   const notes: string[] = [];
@@ -164,7 +169,7 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
   const generated: GenEnvPlan['generated'] = [];
   const keptAll: EnvVar[] = [];
   for (const unit of units) {
-    const exampleText = must(unit.example, readTextFile(path.join(root, unit.example)));
+    const exampleText = must(root, unit.example);
     if (unit.file === DEFAULT_ENV_FILE && manifest.status === 'absent') {
       if (exampleText === undefined) {
         throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${EXAMPLE_FILE} in ${root} (run it in a generated project, or pass --cwd)`);
@@ -192,7 +197,7 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
   const vars = [...registry, ...keptAll];
 
   const readmeName = findReadme(root);
-  const readmeText = must(readmeName, readTextFile(path.join(root, readmeName)));
+  const readmeText = must(root, readmeName);
   const before = readmeText ?? '';
   const crlf = usesCrlf(readmeText);
   const table = renderEnvTable(vars);
@@ -223,7 +228,7 @@ function maskEnvLine(vars: readonly EnvVar[]) {
 
 /** Runs `gen env`. With --check and drift, prints the diff and throws CliError (exit 1). */
 export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<void> {
-  const root = path.resolve(options.cwd);
+  const root = projectRoot(options.cwd);
   const plan = await planGenEnv(options.check ? { ...options, makeSecret: () => '<generated>' } : options);
   const changed = plan.changes.filter((c) => c.before !== c.after);
   for (const note of plan.notes) io.stderr(`note: ${note}\n`);
@@ -245,7 +250,7 @@ export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<v
   }
 
   for (const c of changed) {
-    const abs = path.join(root, c.file);
+    const abs = assertInsideProject(root, c.file);
     mkdirSync(path.dirname(abs), { recursive: true });
     writeFileAtomic(abs, c.after, c.holdsValues ? 0o600 : undefined);
     io.stdout(`${c.before === undefined ? 'created' : 'updated'} ${c.file}${c.summary ? ` (${c.summary})` : ''}\n`);
@@ -271,5 +276,5 @@ function updateManifestHashes(root: string, changes: readonly FileChange[]): voi
       dirty = true;
     }
   }
-  if (dirty) writeFileAtomic(path.join(root, MANIFEST_FILE), `${JSON.stringify(result.manifest.raw, null, 2)}\n`);
+  if (dirty) writeFileAtomic(assertInsideProject(root, MANIFEST_FILE), `${JSON.stringify(result.manifest.raw, null, 2)}\n`);
 }

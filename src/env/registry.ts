@@ -1,10 +1,11 @@
 // The env registry of a project: the variables its features declare for the options in its
 // manifest, plus the variables the user declared (manifest `env.declared`) or documented in
 // `.env.example`. `gen env` renders it; `check env` checks against it.
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BACKENDS, DATABASES, HTTP_CLIENTS, PROVIDERS, STORAGES, type ProjectOptions } from '../options/choices.js';
 import { MANIFEST_FILE } from '../plan/manifest.js';
+import { manifestPathProblem } from '../writer/safe-path.js';
 import { parseDotenv } from './dotenv.js';
 import { looksSecret, publicPrefixOf } from './names.js';
 import { DEFAULT_ENV_FILE, envFileOf, envVarKey, varsByFile } from './render.js';
@@ -89,6 +90,8 @@ export function normaliseDeclared(input: unknown): EnvVar | undefined {
 export function readManifest(root: string): ManifestResult {
   let text: string;
   try {
+    // Never through a link: an error message quoting the start of another file would leak it.
+    if (lstatSync(path.join(root, MANIFEST_FILE)).isSymbolicLink()) return { status: 'invalid', problem: 'is a symbolic link, which this CLI does not follow' };
     text = readFileSync(path.join(root, MANIFEST_FILE), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -117,6 +120,11 @@ export function readManifest(root: string): ManifestResult {
     declared.push(v);
   }
   const files = typeof raw.files === 'object' && raw.files !== null ? (raw.files as Record<string, string>) : {};
+  // A cloned repository chooses this list: a path out of the project must never be read or removed.
+  for (const file of Object.keys(files)) {
+    const problem = manifestPathProblem(file);
+    if (problem !== undefined) return { status: 'invalid', problem: `lists ${JSON.stringify(file)} under "files", which is not a path inside the project (${problem})` };
+  }
   return {
     status: 'ok',
     manifest: { version: 1, generator: raw.generator as string | undefined, options: options as ProjectOptions, env: { declared }, files, raw },

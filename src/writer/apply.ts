@@ -15,7 +15,10 @@
 // - atomic: everything is first written to a staging folder next to the target (same
 //   filesystem), then renamed into place — the whole folder when the target is absent, file
 //   by file with backups otherwise. An error or SIGINT/SIGTERM rolls back and removes the
-//   staging folder, so no half-written project is left.
+//   staging folder, so no half-written project is left;
+// - nothing outside the project: every path is checked (safe-path.ts) before it is read,
+//   written, renamed or removed, and a symbolic link inside the project is never followed —
+//   a refusal comes before anything is written.
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { chmod, lstat, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -29,6 +32,7 @@ import { ensureGitignore, fileBytes, type Plan } from '../plan/plan.js';
 import { freshDotEnv, makeSecret, mergeDotEnv, mergeEnvExample } from './dotenv.js';
 import { instructionFor, type Instruction } from './instructions.js';
 import { mergePackageJson } from './package-json.js';
+import { assertInsideProject, projectRoot } from './safe-path.js';
 
 /**
  * - new: written; unchanged: identical already; update: ours and unedited, replaced;
@@ -98,6 +102,11 @@ interface Pending {
   mode?: number;
 }
 
+/** An env file holds secrets: 0600, or the mode it has when that is stricter (never loosened). */
+function envFileMode(existing?: number): number {
+  return existing === undefined ? 0o600 : existing & 0o600;
+}
+
 async function statOrUndefined(path: string) {
   try {
     return await lstat(path);
@@ -161,10 +170,15 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function readPrevious(targetDir: string): Previous | undefined {
-  const result = readManifest(targetDir);
+/** The error for a manifest that cannot be used (also raised by the create command before any question). */
+export function invalidManifestError(targetDir: string, problem: string): CliError {
+  return new CliError(`${MANIFEST_FILE} in ${targetDir} ${problem}; fix it or delete it to treat the folder as an existing app`);
+}
+
+function readPrevious(root: string, targetDir: string): Previous | undefined {
+  const result = readManifest(root);
   if (result.status === 'absent') return undefined;
-  if (result.status === 'invalid') throw new CliError(`${MANIFEST_FILE} in ${targetDir} ${result.problem}; fix it or delete it to treat the folder as an existing app`);
+  if (result.status === 'invalid') throw invalidManifestError(targetDir, result.problem);
   const files = Object.fromEntries(Object.entries(result.manifest.files).filter(([, h]) => typeof h === 'string'));
   return { files, merged: new Set(stringList(result.manifest.raw.merged)), skipped: new Set(stringList(result.manifest.raw.skipped)) };
 }
@@ -201,13 +215,13 @@ function mergeFor(plan: Plan, path: string): ((current: string) => { content: st
 const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** An existing app's module that plays the role of a planned one: `middleware.js` for `middleware.ts`. */
-async function sameModule(targetDir: string, path: string): Promise<string | undefined> {
+async function sameModule(root: string, path: string): Promise<string | undefined> {
   const m = /^(.*)(\.[cm]?[jt]sx?)$/.exec(path);
   if (!m) return undefined;
   for (const ext of MODULE_EXTENSIONS) {
     if (ext === m[2]) continue;
     const candidate = `${m[1]}${ext}`;
-    if ((await statOrUndefined(join(targetDir, ...candidate.split('/'))))?.isFile()) return candidate;
+    if ((await statOrUndefined(assertInsideProject(root, candidate)))?.isFile()) return candidate;
   }
   return undefined;
 }
@@ -223,12 +237,15 @@ function text(bytes: Uint8Array): string | undefined {
 }
 
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
+  // targetDir as the user named it (messages); root, its real path, for every disk operation.
   const targetDir = resolve(options.dir);
+  const root = projectRoot(targetDir);
+  const inside = (path: string) => assertInsideProject(root, path);
   const secret = options.makeSecret ?? makeSecret;
-  const targetStat = await statOrUndefined(targetDir);
+  const targetStat = await statOrUndefined(root);
   if (targetStat && !targetStat.isDirectory()) throw new CliError(`${targetDir} exists and is not a directory`);
-  const entries = targetStat ? await readdir(targetDir) : [];
-  const previous = entries.length ? readPrevious(targetDir) : undefined;
+  const entries = targetStat ? await readdir(root) : [];
+  const previous = entries.length ? readPrevious(root, targetDir) : undefined;
   const mode: ApplyMode = entries.length === 0 ? 'create' : previous ? 'rerun' : options.existingApp ? 'existing' : 'force';
   if (mode === 'force' && !options.force) {
     throw new CliError(
@@ -250,7 +267,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     if (file.path === MANIFEST_FILE) continue;
     const bytes = fileBytes(file);
     const plannedHash = hashContent(bytes);
-    const dest = join(targetDir, ...file.path.split('/'));
+    const dest = inside(file.path);
     const stat = entries.length ? await statOrUndefined(dest) : undefined;
     if (stat?.isDirectory()) throw new CliError(`cannot write ${file.path}: a directory of that name exists in ${targetDir}`);
     const action: FileAction = { path: file.path, status: 'new', size: bytes.byteLength };
@@ -258,14 +275,14 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     const write = (content: Uint8Array) => pending.push({ path: file.path, bytes: content });
 
     // An existing app's module under another extension is that file (no second middleware).
-    const alias = !stat && (mode === 'existing' || mode === 'rerun') ? await sameModule(targetDir, file.path) : undefined;
+    const alias = !stat && (mode === 'existing' || mode === 'rerun') ? await sameModule(root, file.path) : undefined;
     if (!stat && !alias) {
       write(bytes);
       manifestFiles[file.path] = plannedHash;
       continue;
     }
     const actual = alias ?? file.path;
-    const currentBytes = await readFile(join(targetDir, ...actual.split('/')));
+    const currentBytes = await readFile(inside(actual));
     if (!alias && sameBytes(currentBytes, bytes)) {
       action.status = 'unchanged';
       manifestFiles[file.path] = plannedHash;
@@ -323,13 +340,15 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
   // Files the previous run generated that this plan no longer has.
   for (const [path, prevHash] of Object.entries(previous?.files ?? {})) {
     if (planned.has(path) || path === MANIFEST_FILE || envFiles.has(path)) continue;
-    const dest = join(targetDir, ...path.split('/'));
+    const dest = inside(path);
     const stat = await statOrUndefined(dest);
     if (!stat?.isFile()) continue;
     if (hashContent(await readFile(dest)) === prevHash) {
       actions.push({ path, status: 'remove', size: 0 });
       pending.push({ path });
     } else {
+      // The hash of what we generated, never of the edited file: else the next run would
+      // see an unedited file and remove the user's work.
       actions.push({ path, status: 'orphan', size: 0 });
       manifestFiles[path] = prevHash;
     }
@@ -343,7 +362,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     ...(skipped.length ? { skipped: skipped.sort() } : {}),
   };
   const manifestBytes = Buffer.from(renderManifest(manifest));
-  const manifestPath = join(targetDir, MANIFEST_FILE);
+  const manifestPath = inside(MANIFEST_FILE);
   const manifestAction: FileAction = { path: MANIFEST_FILE, status: 'new', size: manifestBytes.byteLength };
   if (previous || (entries.length && (await statOrUndefined(manifestPath)))) {
     manifestAction.status = sameBytes(await readFile(manifestPath), manifestBytes) ? 'unchanged' : mode === 'rerun' ? 'update' : 'overwrite';
@@ -354,16 +373,16 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
 
   const dotenvs: DotenvReport[] = [];
   for (const [path, vars] of envFiles) {
-    const dest = join(targetDir, ...path.split('/'));
+    const dest = inside(path);
     const stat = entries.length ? await statOrUndefined(dest) : undefined;
     if (stat) {
-      if (!stat.isFile()) throw new CliError(`${dest} exists and is not a file`);
+      if (!stat.isFile()) throw new CliError(`${join(targetDir, path)} exists and is not a file`);
       const mergedEnv = mergeDotEnv(await readFile(dest, 'utf8'), vars, secret);
       dotenvs.push({ path, status: mergedEnv.added.length ? 'updated' : 'unchanged', added: mergedEnv.added });
-      if (mergedEnv.added.length && !options.dryRun) pending.push({ path, bytes: Buffer.from(mergedEnv.content), mode: 0o600 });
+      if (mergedEnv.added.length && !options.dryRun) pending.push({ path, bytes: Buffer.from(mergedEnv.content), mode: envFileMode(stat.mode & 0o777) });
     } else {
       dotenvs.push({ path, status: 'new', added: vars.map((v) => v.name) });
-      if (!options.dryRun) pending.push({ path, bytes: Buffer.from(freshDotEnv(vars, secret)), mode: 0o600 });
+      if (!options.dryRun) pending.push({ path, bytes: Buffer.from(freshDotEnv(vars, secret)), mode: envFileMode() });
     }
   }
 
@@ -376,10 +395,11 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     if (!ok) throw new CliError(`kept ${conflicts.length} changed file${conflicts.length === 1 ? '' : 's'} (${conflicts.join(', ')}); nothing was written`);
   }
 
-  await write(targetDir, targetStat !== undefined, pending, options);
+  await write(root, targetStat !== undefined, pending, options);
   return report;
 }
 
+/** `targetDir`: the real path of the project folder (projectRoot()). */
 async function write(targetDir: string, targetExists: boolean, pending: Pending[], options: ApplyOptions): Promise<void> {
   const parent = dirname(targetDir);
   const staging = join(parent, `.${basename(targetDir)}.cbaj-tmp-${randomBytes(6).toString('hex')}`);
@@ -426,7 +446,8 @@ async function write(targetDir: string, targetExists: boolean, pending: Pending[
         checkpoint();
         await options.hooks?.beforeMove?.(file.path, index);
         const rel = file.path.split('/');
-        const dest = join(targetDir, ...rel);
+        // Checked again right before the rename: the folder may have changed since it was read.
+        const dest = assertInsideProject(targetDir, file.path);
         if (!file.bytes) {
           // A removal: the file goes to the backups, from where a rollback brings it back.
           const backup = join(backups, ...rel);
@@ -482,8 +503,9 @@ async function write(targetDir: string, targetExists: boolean, pending: Pending[
 
 /** True when a staging folder of ours is left next to `targetDir` (tests use this). */
 export async function stagingLeftovers(targetDir: string): Promise<string[]> {
-  const parent = dirname(resolve(targetDir));
+  const root = projectRoot(targetDir);
+  const parent = dirname(root);
   if (!existsSync(parent)) return [];
-  const prefix = `.${basename(targetDir)}.cbaj-tmp-`;
+  const prefix = `.${basename(root)}.cbaj-tmp-`;
   return (await readdir(parent)).filter((name) => name.startsWith(prefix));
 }

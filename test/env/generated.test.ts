@@ -27,7 +27,7 @@ function generate(options: ProjectOptions, features: readonly Feature[] = FEATUR
   // provider credentials filled in as a developer would.
   for (const [file, vars] of varsByFile(p.env)) {
     const dotenv = renderDotEnv(vars, () => GOOD_SECRET).replace(/^(\w+_CLIENT_(?:ID|SECRET))=$/gm, '$1=filled-in-by-the-developer-0123456789');
-    writeFileSync(path.join(dir, file), dotenv);
+    writeFileSync(path.join(dir, file), dotenv, { mode: 0o600 }); // as the CLI writes it
   }
   git(dir, 'init', '-q');
   return dir;

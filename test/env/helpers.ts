@@ -2,7 +2,7 @@
 // `_gitignore` → `.gitignore`, which this repository's own .gitignore would otherwise hide),
 // optionally as a git repository; capture command output.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,8 @@ function renameDotfiles(dir: string): void {
     const p = path.join(dir, name);
     if (statSync(p).isDirectory() && !name.startsWith('_')) renameDotfiles(p);
     if (name === '_env' || name === '_gitignore') renameSync(p, path.join(dir, `.${name.slice(1)}`));
+    // A generated .env is 0600 (git checks fixtures out 0644, which check env warns about).
+    if (name === '_env' && statSync(path.join(dir, '.env')).isFile()) chmodSync(path.join(dir, '.env'), 0o600);
   }
 }
 

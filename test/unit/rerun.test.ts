@@ -107,8 +107,8 @@ describe('re-running in a project of ours', () => {
       const report = await apply(testPlan({ storage: 'memory' }), opts(target));
       expect(report.files.find((f) => f.path === 'src/storage.ts')?.status, `run ${run}`).toBe('orphan');
       expect(read(target, 'src/storage.ts'), `run ${run}`).toBe('// I use this\n');
-      expect(manifestOf(target).files['src/storage.ts'], `run ${run}`).toBe(generatedHash);
     }
+    expect(manifestOf(target).files['src/storage.ts']).toBe(generatedHash);
   });
 
   it('never rotates BETTER_AUTH_SECRET: .env gains the new keys only, every value kept, across runs', async () => {

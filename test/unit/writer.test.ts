@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CancelledError, CliError } from '../../src/errors.js';
+import { CancelledError, CliError, UnsafePathError } from '../../src/errors.js';
 import { MANIFEST_FILE } from '../../src/plan/manifest.js';
 import { fileBytes } from '../../src/plan/plan.js';
 import { apply, stagingLeftovers, type ApplyOptions } from '../../src/writer/apply.js';
@@ -212,6 +212,25 @@ describe('apply()', () => {
       expect(tree(target)).toEqual(before);
       expect(existsSync(join(target, 'src/storage.ts'))).toBe(false);
       expect(readdirSync(parent)).toEqual(['app']);
+    });
+
+    it('a folder swapped for a symbolic link while writing is refused before a rename goes through it, and the run rolls back', async () => {
+      const parent = tempParent();
+      const target = join(parent, 'app');
+      await apply(testPlan(), opts(target));
+      const outside = join(parent, 'outside');
+      const swap = {
+        beforeMove: (path: string) => {
+          if (!path.startsWith('src/') || existsSync(outside)) return;
+          renameSync(join(target, 'src'), outside);
+          symlinkSync(outside, join(target, 'src'));
+        },
+      };
+      const error = await apply(testPlan({ http: 'axios' }), opts(target, { hooks: swap })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnsafePathError);
+      expect((error as Error).message).toMatch(/src is a symbolic link/);
+      expect(readFileSync(join(outside, 'api.ts'), 'utf8')).not.toContain('axios');
+      expect(await stagingLeftovers(target)).toEqual([]);
     });
 
     it('SIGINT while writing rolls back and reports a cancellation', async () => {
