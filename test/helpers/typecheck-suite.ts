@@ -45,7 +45,7 @@ export interface ProjectCheck<R extends CheckResult> {
   };
 }
 
-export interface TypecheckSuite<C extends TypecheckCase, R extends CheckResult = CheckResult> {
+interface SuiteBase<C extends TypecheckCase> {
   title: string;
   /** Prefix of the temp folder; projects are kept there when a case fails. */
   tmpPrefix: string;
@@ -61,9 +61,28 @@ export interface TypecheckSuite<C extends TypecheckCase, R extends CheckResult =
   checkFiles(dir: string, c: C): void;
   /** Projects written (and, when: 'setup', checked) at a time; 4 by default. */
   concurrency?: number;
-  /** The project's own check; absent: `tsc --noEmit`. */
-  check?: ProjectCheck<R>;
 }
+
+export type TypecheckSuite<C extends TypecheckCase, R extends CheckResult = CheckResult> = SuiteBase<C> &
+  (
+    | {
+        /** The project's own check, with its control. */
+        check: ProjectCheck<R>;
+        plantErrorIn?: never;
+      }
+    | {
+        check?: undefined;
+        /**
+         * `tsc --noEmit`. Its control is a copy of the first case's project with a type error
+         * planted in each of these files (relative paths): both the in-process checker and the
+         * real tsc must report every one, so a checker that checks nothing cannot pass.
+         */
+        plantErrorIn: readonly string[];
+      }
+  );
+
+/** Appended to a file of the tsc control: a string where a number is required. */
+const PLANTED_TYPE_ERROR = "\n// Planted by the typecheck control.\nexport const plantedTypeError: number = 'not a number';\n";
 
 interface Project<R> {
   dir: string;
@@ -156,12 +175,30 @@ export function typecheckSuite<C extends TypecheckCase, R extends CheckResult = 
       // The in-process checker must agree with the real thing; one project is enough to catch a
       // harness that silently checks nothing (a false pass would hide every other case).
       test('the real `tsc --noEmit` passes on the first combination too', async () => {
-        const first = suite.cases[0];
-        const p = first && generated.get(first.name);
-        if (!p || p.error) throw new Error(`not generated: ${p?.error ?? 'missing'}`);
-        const tsc = await checker.runTsc(p.dir);
+        const tsc = await checker.runTsc(project(suite.cases[0]!.name).dir);
         expect(tsc.output).toBe('');
         expect(tsc.ok).toBe(true);
+      }, 120_000);
+
+      test('the in-process checker and the real `tsc` report planted type errors (the check is not vacuous)', async () => {
+        failures++;
+        expect(suite.plantErrorIn.length).toBeGreaterThan(0);
+        const source = project(suite.cases[0]!.name).dir;
+        const dir = `${source}-broken`;
+        fs.cpSync(source, dir, { recursive: true, verbatimSymlinks: true });
+        try {
+          for (const file of suite.plantErrorIn) fs.appendFileSync(path.join(dir, file), PLANTED_TYPE_ERROR);
+          const inProcess = checker.check(dir);
+          const tsc = await checker.runTsc(dir);
+          for (const [name, result] of [['in-process', inProcess], ['tsc', tsc]] as const) {
+            expect(result.ok, name).toBe(false);
+            expect(result.output, name).toContain('error TS2322');
+            for (const file of suite.plantErrorIn) expect(result.output, `${name} reports ${file}`).toContain(`${file}(`);
+          }
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+        failures--;
       }, 120_000);
     } else {
       // Guards against a vacuous pass: the planted error must fail the check.
