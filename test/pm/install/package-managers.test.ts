@@ -54,7 +54,7 @@ describe('the default project with every package manager --pm offers', () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(project.dir, 'package.json'), 'utf8')) as { engines: { node: string } };
         const installed = installedPackages(path.join(project.dir, 'node_modules'));
         expect(installed.length).toBeGreaterThan(50);
-        expect(nodeRequirementViolations(installed, declaredMinimum(pkg.engines.node))).toEqual([]);
+        expect(nodeRequirementViolations(installed, declaredMinimum(pkg.engines.node)).join('\n'), `engines.node ${pkg.engines.node}`).toBe('');
 
         await runStep(project, `${manager.pm} run db:migrate`, pm, ['run', 'db:migrate'], 2 * 60_000, { env });
         await runStep(project, `${manager.pm} run build`, pm, ['run', 'build'], 10 * 60_000, { env });
