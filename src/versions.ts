@@ -1,5 +1,5 @@
 // Every package a generated project can depend on, pinned. Features name packages by key,
-// so no feature can add an unpinned dependency. Pins are chosen to run on Node 20.12+:
+// so no feature can add an unpinned dependency. Pins are chosen to run on Node 20.19+:
 // better-sqlite3 13 and kysely 0.29 need Node 22, and typescript 7 has no compiler API
 // that Next.js can use.
 

@@ -35,7 +35,8 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     publicApiUrlImport: '',
     publicApiUrlHow: 'inlined into the client bundle at build time',
     webDevCommand: 'next dev',
-    nodeEngines: '>=20.12',
+    // better-auth 1.7 depends on @noble/hashes and @noble/ciphers 2.x, which declare Node >=20.19.
+    nodeEngines: '>=20.19',
     esm: false,
     stylesheetPath: 'app/globals.css',
   },
