@@ -229,7 +229,9 @@ export function bffChecks(target: () => BffApp) {
       const body = Buffer.alloc(MAX_BODY_BYTES + 1, 'a');
       for (const chunked of [false, true]) {
         const response = await rawRequest(app.url, '/api/bff/users/me', { method: 'POST', headers: { cookie, origin: app.url, 'content-type': 'application/json' }, body, chunked });
-        expect([response.status, json(response)], chunked ? 'chunked' : 'with Content-Length').toEqual([413, { error: 'body_too_large' }]);
+        // 413 from lib/bff.ts, or from a server with a lower limit of its own (SvelteKit's
+        // adapter-node: BODY_SIZE_LIMIT, 512 KiB by default) while the BFF reads the body.
+        expect(response.status, `${chunked ? 'chunked' : 'with Content-Length'}: ${response.text.slice(0, 200)}`).toBe(413);
       }
       expect(apiCallsSince(mark)).toEqual([]);
     });
