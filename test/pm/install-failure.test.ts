@@ -3,10 +3,10 @@
 // same way. Each case replays what the real manager printed on this machine (pnpm 12.23,
 // yarn 1.22, bun 1.4 on Node 20) from a stand-in executable first on PATH.
 import { execa } from 'execa';
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/create-better-auth-jwt.js');
@@ -15,9 +15,20 @@ beforeAll(async () => {
   await execa('node', ['scripts/build.mjs'], { cwd: ROOT });
 }, 120_000);
 
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
 /** A folder holding `<pm>`, an executable that prints `output` and exits 1. */
 function standIn(pm: string, output: string): string {
-  const bin = mkdtempSync(join(tmpdir(), 'cbaj-pm-'));
+  const bin = tempDir('cbaj-pmbin-');
   const file = join(bin, pm);
   writeFileSync(file, `#!/bin/sh\ncat >&2 <<'EOF'\n${output}\nEOF\nexit 1\n`);
   chmodSync(file, 0o755);
@@ -25,7 +36,7 @@ function standIn(pm: string, output: string): string {
 }
 
 async function createWith(pm: string, pathDirs: string[]) {
-  const root = mkdtempSync(join(tmpdir(), 'cbaj-pmfail-'));
+  const root = tempDir('cbaj-pmfail-');
   const result = await execa('node', [BIN, 'app', '--yes', '--pm', pm, '--install', '--no-git'], {
     cwd: root,
     reject: false,
