@@ -10,6 +10,7 @@ import { nextApi, nextApp } from './next-app.js';
 import { oauthProviders } from './oauth.js';
 import { nuxt } from './nuxt.js';
 import { reactVite } from './react-vite.js';
+import { safeRedirect } from './safe-redirect.js';
 import { sveltekit } from './sveltekit.js';
 import type { Feature } from './types.js';
 
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   reactVite,
   sveltekit,
   nuxt,
+  safeRedirect,
   database,
   oauthProviders,
   apiClient,

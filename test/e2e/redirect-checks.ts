@@ -5,7 +5,7 @@
 // drops tab, CR and LF. A safe `next` of the app's own is honoured, also through sign-up.
 // Requests to any other origin are answered here with a stub page and recorded, so a redirect
 // that escapes shows up at once and no name is ever looked up.
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { recordApiCalls } from '../helpers/browser.js';
 import { uniqueUser, type AppSession, type ServedApp } from './fixture.js';
@@ -19,8 +19,7 @@ export interface RedirectCheckOptions {
 }
 
 interface Visit {
-  context: BrowserContext;
-  page: Page;
+  session: AppSession;
   /** Every request the context sent to an origin other than the app's own servers. */
   offsite: string[];
 }
@@ -44,7 +43,18 @@ async function newVisit(app: ServedApp, javaScriptEnabled: boolean): Promise<Vis
   // Recorded with the app's sessions, so a failure saves a screenshot of this page too.
   const session: AppSession = { context, page, traffic: recordApiCalls(context, app.authUrl), apiTraffic: recordApiCalls(context, app.apiUrl) };
   app.sessions.push(session);
-  return { context, page, offsite };
+  return { session, offsite };
+}
+
+/**
+ * Signed out, in a new tab: nothing of the previous page carries over (a client-side refresh
+ * still in flight on /dashboard would otherwise redirect to /login in the middle of the next step).
+ */
+async function startOver({ session }: Visit): Promise<Page> {
+  await session.page.close();
+  await session.context.clearCookies();
+  session.page = await session.context.newPage();
+  return session.page;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,38 +111,36 @@ export function redirectChecks(app: ServedApp, options: RedirectCheckOptions = {
     const signup = (next: string) => `${app.url}/signup?next=${encodeURIComponent(next)}`;
 
     test(`sign-in from /login?next=<another origin, disguised> lands on this app's /dashboard and never requests another origin${how}`, async () => {
-      const { context, page, offsite } = await newVisit(app, javaScript);
+      const visit = await newVisit(app, javaScript);
       const user = uniqueUser(label);
-      expect((await submitFrom(app, page, `${app.url}/signup`, user, 'sign-up')).href).toBe(`${app.url}/dashboard`);
+      expect((await submitFrom(app, visit.session.page, `${app.url}/signup`, user, 'sign-up')).href).toBe(`${app.url}/dashboard`);
       const landed: Record<string, string> = {};
       for (const next of HOSTILE_NEXT) {
-        await context.clearCookies();
-        landed[JSON.stringify(next)] = (await submitFrom(app, page, login(next), user, 'sign-in')).href;
+        landed[JSON.stringify(next)] = (await submitFrom(app, await startOver(visit), login(next), user, 'sign-in')).href;
       }
       expect(landed).toEqual(Object.fromEntries(HOSTILE_NEXT.map((next) => [JSON.stringify(next), `${app.url}/dashboard`])));
-      expect(offsite).toEqual([]);
-      await context.close();
+      expect(visit.offsite).toEqual([]);
+      await visit.session.context.close();
     });
 
     test(`sign-up from /signup?next=<another origin> lands on /dashboard; a path of this app in next is honoured by sign-in, by sign-up, and carried from /login to /signup${how}`, async () => {
-      const { context, page, offsite } = await newVisit(app, javaScript);
+      const visit = await newVisit(app, javaScript);
       const user = uniqueUser(`${label}-signup`);
-      expect((await submitFrom(app, page, signup(HOSTILE_NEXT[0] as string), user, 'sign-up')).href).toBe(`${app.url}/dashboard`);
+      expect((await submitFrom(app, visit.session.page, signup(HOSTILE_NEXT[0] as string), user, 'sign-up')).href).toBe(`${app.url}/dashboard`);
 
       // Signed out again, a path of this app (with its query) is where sign-in goes.
-      await context.clearCookies();
-      expect((await submitFrom(app, page, login('/dashboard?from=login'), user, 'sign-in')).href).toBe(`${app.url}/dashboard?from=login`);
+      expect((await submitFrom(app, await startOver(visit), login('/dashboard?from=login'), user, 'sign-in')).href).toBe(`${app.url}/dashboard?from=login`);
 
       // No account yet: "Create one" keeps `next`, and sign-up honours it.
-      await context.clearCookies();
+      const page = await startOver(visit);
       await page.goto(login('/dashboard?from=signup'));
       await page.click('a[href^="/signup?next="]');
       await page.waitForURL((u) => u.pathname === '/signup');
       expect(new URL(page.url()).searchParams.get('next')).toBe('/dashboard?from=signup');
       const newcomer = uniqueUser(`${label}-carried`);
       expect((await submitFrom(app, page, page.url(), newcomer, 'sign-up')).href).toBe(`${app.url}/dashboard?from=signup`);
-      expect(offsite).toEqual([]);
-      await context.close();
+      expect(visit.offsite).toEqual([]);
+      await visit.session.context.close();
     });
   }
 }

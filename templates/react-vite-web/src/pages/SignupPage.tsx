@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { signUp } from '../../lib/auth-client';
+import { safeRedirectPath } from '../../lib/safe-redirect';
 import { Link, navigate } from '../router';
 
 export function SignupPage() {
@@ -21,7 +22,8 @@ export function SignupPage() {
       setError(error.message ?? 'Could not create the account.');
       return;
     }
-    navigate('/dashboard');
+    // The page that sent the visitor to sign in, if it is one of ours.
+    navigate(safeRedirectPath(new URLSearchParams(window.location.search).get('next'), window.location.origin));
   }
 
   return (
