@@ -74,3 +74,12 @@ export const INSTALL_SCRIPTS: Readonly<Record<string, readonly PinnedPackage[]>>
  * vue-router `^5.0.3`. npm dedupes onto our direct pin; yarn resolves each range on its own.
  */
 export const TRANSITIVE_PINS: readonly PinnedPackage[] = ['kysely', 'vue-router'];
+
+/**
+ * Packages a project never depends on directly, held below what a dependency's range would
+ * pick because the newer releases need Node 22, with the pinned packages that bring them in.
+ */
+export const TRANSITIVE_ONLY_PINS: Readonly<Record<string, { version: string; under: readonly PinnedPackage[] }>> = {
+  // fastify 5.12 asks for light-my-request ^6; 6.8 depends on cookie ^2, which needs Node 22.
+  'light-my-request': { version: '6.6.0', under: ['fastify'] },
+};

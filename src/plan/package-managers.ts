@@ -9,7 +9,7 @@
 //   bun        package.json `trustedDependencies` and `overrides`; plus a node-gyp that runs on
 //              Node 20, or bun compiles with node-gyp@latest when no prebuilt binary is reachable
 import type { PackageManager } from '../options/choices.js';
-import { INSTALL_SCRIPTS, PINNED_VERSIONS, TRANSITIVE_PINS, type PinnedPackage } from '../versions.js';
+import { INSTALL_SCRIPTS, PINNED_VERSIONS, TRANSITIVE_ONLY_PINS, TRANSITIVE_PINS, type PinnedPackage } from '../versions.js';
 
 export const PNPM_WORKSPACE_FILE = 'pnpm-workspace.yaml';
 
@@ -37,7 +37,9 @@ export function installScriptPackages(packages: readonly string[]): string[] {
 
 /** The transitive pins that apply to a project depending on `packages`: name → pinned version. */
 export function transitivePins(packages: readonly string[]): Record<string, string> {
-  return Object.fromEntries(TRANSITIVE_PINS.filter((p) => packages.includes(p)).sort().map((p) => [p, PINNED_VERSIONS[p]]));
+  const pins: [string, string][] = TRANSITIVE_PINS.filter((p) => packages.includes(p)).map((p) => [p, PINNED_VERSIONS[p]]);
+  for (const [name, pin] of Object.entries(TRANSITIVE_ONLY_PINS)) if (pin.under.some((p) => packages.includes(p))) pins.push([name, pin.version]);
+  return Object.fromEntries(pins.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function pnpmWorkspace(builds: readonly string[], pins: Record<string, string>): string {
