@@ -119,7 +119,7 @@ describe('creating a project', () => {
     const dir = join(cwd, 'my-app');
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; engines: unknown };
     expect(pkg.name).toBe('my-app');
-    expect(pkg.engines).toEqual({ node: '>=20.12' });
+    expect(pkg.engines).toEqual({ node: '>=20.19' });
     const manifest = JSON.parse(readFileSync(join(dir, 'create-better-auth-jwt.json'), 'utf8')) as { options: { providers: string[] } };
     expect(manifest.options.providers).toEqual(['github']);
     const secret = /^BETTER_AUTH_SECRET=(.+)$/m.exec(readFileSync(join(dir, '.env'), 'utf8'))?.[1];
@@ -186,7 +186,7 @@ describe('creating a project', () => {
     expect(author.stdout).toBe('create-better-auth-jwt <create-better-auth-jwt@users.noreply.github.com>');
   });
 
-  it('a failed install keeps the complete project, prints the retry command, exits 1', async () => {
+  it('a failed install keeps the complete project, says what failed and what to run once it is fixed, exits 1', async () => {
     const cwd = tempDir();
     // A fake "npm" on PATH that fails.
     const bin = tempDir();
@@ -194,7 +194,7 @@ describe('creating a project', () => {
     const r = await run(['app', '--yes', '--no-git', '--pm', 'npm'], cwd, { PATH: `${bin}:${process.env.PATH}` });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('simulated failure');
-    expect(r.stderr).toMatch(/error: npm install failed; the project is complete — run "cd app && npm install"/);
+    expect(r.stderr).toMatch(/error: npm install failed: npm exited with code 7\. The project is written; fix what its output above shows, then run "cd app && npm install"/);
     expect(existsSync(join(cwd, 'app', 'package.json'))).toBe(true);
     expect(existsSync(join(cwd, 'app', '.env'))).toBe(true);
   });
