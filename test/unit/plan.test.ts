@@ -148,7 +148,7 @@ describe('plan()', () => {
     expect(pkg.name).toBe('my-app');
     expect(pkg.version).toBe('0.1.0');
     expect(pkg.private).toBe(true);
-    expect(pkg.engines).toEqual({ node: '>=20.12' });
+    expect(pkg.engines).toEqual({ node: '>=20.19' });
     expect(pkg.scripts).toEqual({ dev: 'next dev', build: 'next build', 'db:migrate': 'tsx scripts/migrate.ts' });
     expect(Object.keys(pkg.dependencies)).toEqual(['axios', 'better-auth', 'better-sqlite3', 'kysely', 'next', 'react', 'react-dom']);
     for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
