@@ -26,11 +26,11 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A folder holding `<pm>`, an executable that prints `output` and exits 1. */
-function standIn(pm: string, output: string): string {
+/** A folder holding `<pm>`, an executable that prints `output` and exits with `exit`. */
+function standIn(pm: string, output: string, exit = 1): string {
   const bin = tempDir('cbaj-pmbin-');
   const file = join(bin, pm);
-  writeFileSync(file, `#!/bin/sh\ncat >&2 <<'EOF'\n${output}\nEOF\nexit 1\n`);
+  writeFileSync(file, `#!/bin/sh\ncat >&2 <<'EOF'\n${output}\nEOF\nexit ${exit}\n`);
   chmodSync(file, 0o755);
   return bin;
 }
@@ -123,6 +123,13 @@ describe('a failed install names its cause and a fix that works', () => {
     expect(r.stderr).toContain("could not download Node's headers");
     expect(r.stderr).toContain('npm_config_nodedir');
     expect(r.stderr).not.toContain('to try again');
+  });
+
+  it('pnpm 10 skipping build scripts with only a warning (exit 0): the run succeeds but says the native addon is missing and how to fix it', async () => {
+    const output = 'dependencies:\n+ better-sqlite3 12.6.2\n\nThe following dependencies have build scripts that were ignored: better-sqlite3, esbuild\nTo allow the execution of build scripts for these packages, add their names to "pnpm.onlyBuiltDependencies" in your "package.json", then run "pnpm rebuild"';
+    const r = await createWith('pnpm', [standIn('pnpm', output, 0)]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*better-sqlite3, esbuild.*pnpm approve-builds/);
   });
 
   it('a manager that is not installed: says so and how to get it', async () => {
