@@ -19,6 +19,7 @@ import { freePort, startProcessServer } from '../helpers/server.js';
 import { bearerFlowTests, cookieModeTests, separateApiTests } from './auth-flow.js';
 import { bffChecks } from './bff-checks.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
+import { rateLimitChecks } from './rate-limit-checks.js';
 import { redirectChecks } from './redirect-checks.js';
 
 function useNuxtProject(label: string, options: NuxtOptions, start: 'output' | 'npm-start') {
@@ -96,6 +97,7 @@ describe('nuxt: default project (memory storage, fetch, API in Nuxt server route
     // The signed-out and signed-in /dashboard renders above asked for the session in-process.
     expect(app.server('auth')?.logs() ?? '').not.toContain('could not determine a client IP');
   });
+  rateLimitChecks(app, { perAddressWindowSeconds: 10, tokenEndpoint: true });
 });
 
 describe('nuxt: cookie storage with the axios client (backend-for-frontend), npm start', () => {

@@ -12,6 +12,7 @@ import { writeReactViteProject, type ReactViteOptions } from '../helpers/react-v
 import { cleanEnv, freePort, startProcessServer } from '../helpers/server.js';
 import { bearerFlowTests } from './auth-flow.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
+import { rateLimitChecks } from './rate-limit-checks.js';
 import { redirectChecks } from './redirect-checks.js';
 import { tokenSwitchChecks } from './token-switch-checks.js';
 
@@ -91,6 +92,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions, servedBy: 'aut
       });
       redirectChecks(app);
       tokenSwitchChecks(app, { storage: OPTIONS.storage, signInWindowSeconds: 10 });
+      rateLimitChecks(app, { perAddressWindowSeconds: 10, tokenEndpoint: true });
     });
   });
 }

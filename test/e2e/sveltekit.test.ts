@@ -17,6 +17,7 @@ import { writeSvelteKitProject, type SvelteKitOptions } from '../helpers/sveltek
 import { bearerFlowTests, cookieModeTests, separateApiTests } from './auth-flow.js';
 import { bffChecks } from './bff-checks.js';
 import { ACCESS_TOKEN_SECONDS, uniqueUser, useServedApp } from './fixture.js';
+import { rateLimitChecks } from './rate-limit-checks.js';
 import { redirectChecks } from './redirect-checks.js';
 
 /** Generates, builds and serves one project for the tests registered in the same describe. */
@@ -172,6 +173,7 @@ describe('sveltekit: memory storage, fetch, API in the app (src/routes/api)', ()
       await context.close();
     }
   });
+  rateLimitChecks(app, { perAddressWindowSeconds: 10, tokenEndpoint: true });
 });
 
 describe('sveltekit: cookie storage, axios (backend-for-frontend)', () => {
