@@ -3,8 +3,9 @@
 // and never asks another origin for anything. The hostile values are ones a prefix check such
 // as `startsWith('/') && !startsWith('//')` lets through; the URL parser reads `\` as `/` and
 // drops tab, CR and LF. A safe `next` of the app's own is honoured, also through sign-up.
-// Requests to any other origin are answered here with a stub page and recorded, so a redirect
-// that escapes shows up at once and no name is ever looked up.
+// Every request to another origin is recorded (redirect hops included); those the page makes
+// itself are answered with a stub page, so an escape shows up at once. A server's 3xx to another
+// host is not routed by Playwright: it ends on Chromium's error page, which the URL check catches.
 import type { Page, Response } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { recordApiCalls } from '../helpers/browser.js';
@@ -32,12 +33,13 @@ async function newVisit(app: ServedApp, javaScriptEnabled: boolean): Promise<Vis
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
   const offsite: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && !own.has(url.origin)) offsite.push(`${request.method()} ${request.url()}`);
+  });
   await context.route(
     (url) => !own.has(url.origin),
-    (route) => {
-      offsite.push(`${route.request().method()} ${route.request().url()}`);
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>another origin</h1>' });
-    },
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>another origin</h1>' }),
   );
   const page = await context.newPage();
   // Recorded with the app's sessions, so a failure saves a screenshot of this page too.
