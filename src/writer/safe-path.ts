@@ -24,14 +24,19 @@ export function manifestPathProblem(p: unknown): string | undefined {
   return undefined;
 }
 
-function lstatOrUndefined(p: string): Stats | undefined {
+/** `read()`, or `missing` when the path (or a folder on the way) does not exist. */
+function unlessMissing<T, M>(read: () => T, missing: M): T | M {
   try {
-    return lstatSync(p);
+    return read();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return missing;
     throw error;
   }
+}
+
+function lstatOrUndefined(p: string): Stats | undefined {
+  return unlessMissing(() => lstatSync(p), undefined);
 }
 
 function linkTarget(p: string): string {
@@ -45,13 +50,7 @@ function linkTarget(p: string): string {
 /** The real path of a project folder (links resolved once), or the absolute path when it does not exist yet. */
 export function projectRoot(dir: string): string {
   const absolute = path.resolve(dir);
-  try {
-    return realpathSync(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return absolute;
-    throw error;
-  }
+  return unlessMissing(() => realpathSync(absolute), absolute);
 }
 
 /**

@@ -308,13 +308,19 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
-  test("clear() at a sign-in abandons a refresh in flight: the previous user's token is neither stored nor handed to later calls", async () => {
+  /** A getToken() whose refresh is under way (answered by `pending`) when clear() is called. */
+  async function refreshAbandonedByClear() {
     const pending = deferred<string | null>();
     fetchToken.mockImplementationOnce(() => pending.promise);
     const tokens = manager();
     const early = tokens.getToken();
-    await vi.waitFor(() => expect(fetchToken).toHaveBeenCalledTimes(1)); // the refresh is under way
+    await vi.waitFor(() => expect(fetchToken).toHaveBeenCalledTimes(1));
     tokens.clear();
+    return { tokens, early, pending };
+  }
+
+  test("clear() at a sign-in abandons a refresh in flight: the previous user's token is neither stored nor handed to later calls", async () => {
+    const { tokens, early, pending } = await refreshAbandonedByClear();
     fetchToken.mockImplementation(async () => tokenFor('user-2'));
     const late = tokens.getToken();
     pending.resolve(tokenFor('user-1'));
@@ -334,12 +340,7 @@ describe.each(['memory', 'local'] as const)('generated token manager (storage=%s
   });
 
   test('a refresh abandoned by clear() that then fails does not end the new session', async () => {
-    const pending = deferred<string | null>();
-    fetchToken.mockImplementationOnce(() => pending.promise);
-    const tokens = manager();
-    const early = tokens.getToken();
-    await vi.waitFor(() => expect(fetchToken).toHaveBeenCalledTimes(1)); // the refresh is under way
-    tokens.clear();
+    const { tokens, early, pending } = await refreshAbandonedByClear();
     pending.resolve(null);
     await early.catch(() => undefined);
     expect(onSessionExpired).not.toHaveBeenCalled();
