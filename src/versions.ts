@@ -83,3 +83,14 @@ export const TRANSITIVE_ONLY_PINS: Readonly<Record<string, { version: string; un
   // fastify 5.12 asks for light-my-request ^6; 6.8 depends on cookie ^2, which needs Node 22.
   'light-my-request': { version: '6.6.0', under: ['fastify'] },
 };
+
+/**
+ * Dependencies of dependencies that declare a newer Node than the project and have no release
+ * that does not: nitropack 2.13 (Nuxt 4.4) asks for rollup-plugin-visualizer ^7.1.1, and every
+ * 6.x/7.x release declares Node >=22. Nitro loads it only for `nuxt analyze`, so the app runs
+ * on Node 20; npm only warns, but yarn classic refuses to install, so a yarn project gets a
+ * .yarnrc that stops enforcing engines. test/pm/engines.test.ts keeps every other package honest.
+ */
+export const ENGINE_EXCEPTIONS: Readonly<Record<string, { under: readonly PinnedPackage[]; why: string }>> = {
+  'rollup-plugin-visualizer': { under: ['nuxt'], why: 'needs Node 22 in every release nitropack accepts; loaded only by `nuxt analyze`' },
+};

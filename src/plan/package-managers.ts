@@ -5,13 +5,16 @@
 //   pnpm 10.5+ pnpm-workspace.yaml: `allowBuilds` (pnpm 11+, late 10.x), `onlyBuiltDependencies`
 //              (pnpm 10) and `overrides`. pnpm 11+ ignores package.json's "pnpm" field and
 //              refuses to run while it holds overrides, so nothing goes there.
-//   yarn 1     package.json `resolutions` (yarn classic runs every install script)
+//   yarn 1     package.json `resolutions` (yarn classic runs every install script); a .yarnrc
+//              that stops enforcing engines where a dependency has no Node 20 release
+//              (ENGINE_EXCEPTIONS), since yarn classic refuses to install over it
 //   bun        package.json `trustedDependencies` and `overrides`; plus a node-gyp that runs on
 //              Node 20, or bun compiles with node-gyp@latest when no prebuilt binary is reachable
 import type { PackageManager } from '../options/choices.js';
-import { INSTALL_SCRIPTS, PINNED_VERSIONS, TRANSITIVE_ONLY_PINS, TRANSITIVE_PINS, type PinnedPackage } from '../versions.js';
+import { ENGINE_EXCEPTIONS, INSTALL_SCRIPTS, PINNED_VERSIONS, TRANSITIVE_ONLY_PINS, TRANSITIVE_PINS, type PinnedPackage } from '../versions.js';
 
 export const PNPM_WORKSPACE_FILE = 'pnpm-workspace.yaml';
+export const YARNRC_FILE = '.yarnrc';
 
 const INSTALL_SCRIPT_REASONS: Readonly<Record<string, string>> = {
   'better-sqlite3': 'fetches or compiles its native addon',
@@ -40,6 +43,21 @@ export function transitivePins(packages: readonly string[]): Record<string, stri
   const pins: [string, string][] = TRANSITIVE_PINS.filter((p) => packages.includes(p)).map((p) => [p, PINNED_VERSIONS[p]]);
   for (const [name, pin] of Object.entries(TRANSITIVE_ONLY_PINS)) if (pin.under.some((p) => packages.includes(p))) pins.push([name, pin.version]);
   return Object.fromEntries(pins.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The engine exceptions that apply to a project depending on `packages`: name → why. */
+export function engineExceptions(packages: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(ENGINE_EXCEPTIONS).filter(([, e]) => e.under.some((p) => packages.includes(p))).map(([name, e]) => [name, e.why]));
+}
+
+function yarnrc(exceptions: Record<string, string>): string {
+  return [
+    '# yarn classic refuses to install a package whose engines exclude this Node; these have no',
+    '# release that runs on Node 20, and the app never loads them at run time:',
+    ...Object.entries(exceptions).map(([name, why]) => `#   ${name}: ${why}`),
+    'ignore-engines true',
+    '',
+  ].join('\n');
 }
 
 function pnpmWorkspace(builds: readonly string[], pins: Record<string, string>): string {
@@ -74,8 +92,11 @@ export function managerDeclarations(pm: PackageManager, packages: readonly strin
       };
     case 'pnpm':
       return { fields: {}, devDependencies: [], files: builds.length || hasPins ? [{ path: PNPM_WORKSPACE_FILE, content: pnpmWorkspace(builds, pins) }] : [] };
-    case 'yarn':
-      return { fields: hasPins ? { resolutions: pins } : {}, devDependencies: [], files: [] };
+    case 'yarn': {
+      const exceptions = engineExceptions(packages);
+      const files = Object.keys(exceptions).length ? [{ path: YARNRC_FILE, content: yarnrc(exceptions) }] : [];
+      return { fields: hasPins ? { resolutions: pins } : {}, devDependencies: [], files };
+    }
     case 'bun':
       return {
         fields: { ...(builds.length ? { trustedDependencies: builds } : {}), ...(hasPins ? { overrides: pins } : {}) },

@@ -71,6 +71,8 @@ describe('the default project (Next.js, SQLite) declares what its package manage
     expect(packageJson.resolutions).toEqual({ kysely: PINNED_VERSIONS.kysely });
     expect(Object.keys(packageJson).filter((k) => MANAGER_FIELDS.includes(k))).toEqual(['resolutions']);
     expect(file('pnpm-workspace.yaml')).toBeUndefined();
+    // Engines stay enforced where every dependency has a Node 20 release.
+    expect(file('.yarnrc')).toBeUndefined();
   });
 
   it('bun: trustedDependencies list better-sqlite3 and esbuild, overrides hold kysely, and node-gyp is one that runs on Node 20', () => {
@@ -88,6 +90,13 @@ describe('declarations follow the project', () => {
     const { packageJson } = generated('npm', { db: 'postgres' });
     expect(packageJson.allowScripts).toEqual({ esbuild: true });
     expect(generated('bun', { db: 'postgres' }).packageJson.devDependencies).not.toHaveProperty('node-gyp');
+  });
+
+  it('Nuxt with yarn: a .yarnrc stops enforcing engines, naming the dependency with no Node 20 release and why; no other manager gets one', () => {
+    const yarnrc = generated('yarn', { framework: 'nuxt', backend: 'nuxt' }).file('.yarnrc') ?? '';
+    expect(yarnrc.split('\n').filter((line) => line && !line.startsWith('#'))).toEqual(['ignore-engines true']);
+    expect(yarnrc).toContain('rollup-plugin-visualizer: needs Node 22');
+    for (const pm of PACKAGE_MANAGERS.filter((m) => m !== 'yarn')) expect(generated(pm, { framework: 'nuxt', backend: 'nuxt' }).file('.yarnrc'), pm).toBeUndefined();
   });
 
   for (const framework of FRAMEWORKS) {
