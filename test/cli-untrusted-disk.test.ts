@@ -5,20 +5,18 @@
 // a rewrite of `.env` never loosens its mode.
 import { execa } from 'execa';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPrivateCli, type PrivateCli } from './helpers/private-cli.js';
 
-const ROOT = join(import.meta.dirname, '..');
-// A build of its own (under test/.cache, so the templates are still found above it): other
-// test files rebuild dist/ while this one runs.
-const OWN = join(ROOT, 'test/.cache', `cli-untrusted-${process.pid}`);
-const BIN = join(OWN, 'bin/create-better-auth-jwt.js');
+// A build of its own: other test files rebuild dist/ while this one runs.
+let cli: PrivateCli;
 const MANIFEST = 'create-better-auth-jwt.json';
 
 function run(args: string[], cwd: string) {
-  return execa('node', [BIN, ...args], {
+  return execa('node', [cli.bin, ...args], {
     cwd,
     reject: false,
     stdin: 'pipe',
@@ -28,13 +26,10 @@ function run(args: string[], cwd: string) {
 }
 
 beforeAll(async () => {
-  const { buildCli } = (await import(join(ROOT, 'scripts/build.mjs'))) as { buildCli: (o: { outdir: string }) => Promise<unknown> };
-  await buildCli({ outdir: join(OWN, 'dist') });
-  mkdirSync(join(OWN, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin/create-better-auth-jwt.js'), BIN);
+  cli = await buildPrivateCli('untrusted-disk');
 }, 120_000);
 
-afterAll(() => rmSync(OWN, { recursive: true, force: true }));
+afterAll(() => cli?.remove());
 
 const hashOf = (content: string) => `sha256-${createHash('sha256').update(content).digest('hex')}`;
 

@@ -8,9 +8,9 @@
 // better-sqlite3 gets a local prebuilt binary instead of a 2-minute compile (prebuilt.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../../helpers/generate.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProjectDir, runStep, type ProjectDir } from '../../helpers/e2e-project.js';
+import { buildPrivateCli, type PrivateCli } from '../../helpers/private-cli.js';
 import { cleanEnv, startNext } from '../../helpers/server.js';
 import { installedPackages, nodeRequirementViolations } from '../engines.js';
 import { declaredMinimum } from '../node-range.js';
@@ -18,8 +18,15 @@ import { localPrebuildEnv } from './prebuilt.js';
 import { MANAGERS, cacheEnv, installManager, label } from './tools.js';
 
 const projects: ProjectDir[] = [];
+// Its own build of the CLI: in CI this suite runs beside the browser suite, whose
+// `npm run build` empties dist/.
+let cli: PrivateCli;
+beforeAll(async () => {
+  cli = await buildPrivateCli('pm-install');
+}, 120_000);
 afterAll(() => {
   for (const p of projects) fs.rmSync(p.root, { recursive: true, force: true });
+  cli?.remove();
 });
 
 async function authenticatedRequest(base: string, tag: string): Promise<unknown> {
@@ -49,7 +56,7 @@ describe('the default project with every package manager --pm offers', () => {
       const env = cleanEnv({ PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, CI: '1', NO_COLOR: '1', ...cacheEnv(manager), ...(await localPrebuildEnv()) });
       const pm = path.join(bin, manager.pm);
       try {
-        await runStep(project, `create-better-auth-jwt --pm ${manager.pm}`, process.execPath, [BIN, 'app', '--yes', '--pm', manager.pm, '--install', '--no-git'], 10 * 60_000, { env, cwd: project.root });
+        await runStep(project, `create-better-auth-jwt --pm ${manager.pm}`, process.execPath, [cli.bin, 'app', '--yes', '--pm', manager.pm, '--install', '--no-git'], 10 * 60_000, { env, cwd: project.root });
 
         const pkg = JSON.parse(fs.readFileSync(path.join(project.dir, 'package.json'), 'utf8')) as { engines: { node: string } };
         const installed = installedPackages(path.join(project.dir, 'node_modules'));
