@@ -92,7 +92,7 @@ function reactViteSuite(label: string, OPTIONS: ReactViteOptions, servedBy: 'aut
       });
       redirectChecks(app);
       tokenSwitchChecks(app, { storage: OPTIONS.storage === 'local' ? 'local' : 'memory', signInWindowSeconds: 10 });
-      rateLimitChecks(app, { perAddressWindowSeconds: 10, tokenEndpoint: true });
+      rateLimitChecks(app, { tokenEndpoint: true });
     });
   });
 }

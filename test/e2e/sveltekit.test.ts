@@ -173,7 +173,7 @@ describe('sveltekit: memory storage, fetch, API in the app (src/routes/api)', ()
       await context.close();
     }
   });
-  rateLimitChecks(app, { perAddressWindowSeconds: 10, tokenEndpoint: true });
+  rateLimitChecks(app, { tokenEndpoint: true });
 });
 
 describe('sveltekit: cookie storage, axios (backend-for-frontend)', () => {

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { decodeJwtPayload, type ApiCall } from '../helpers/browser.js';
 import { bearer } from './auth-flow.js';
+import { postAuthPatiently } from './auth-http.js';
 import { uniqueUser, type AppSession, type ServedApp } from './fixture.js';
 
 export interface TokenSwitchOptions {
@@ -33,12 +34,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Signs up over HTTP, as a browser on the app's page would (Better Auth wants an Origin). */
 async function signUpOverHttp(app: ServedApp, label: string): Promise<SignedUpUser> {
   const user = uniqueUser(label);
-  const response = await fetch(`${app.authUrl}/api/auth/sign-up/email`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: app.url },
-    body: JSON.stringify(user),
-    signal: AbortSignal.timeout(15_000),
-  });
+  const response = await postAuthPatiently(app, '/sign-up/email', user);
   expect(response.status, `sign-up of ${user.email}`).toBe(200);
   const { user: created } = (await response.json()) as { user: { id: string } };
   return { ...user, id: created.id };
