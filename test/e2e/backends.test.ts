@@ -277,7 +277,7 @@ function describeCookieStack(entry: (typeof stacks)[number]) {
       await page.context().close();
     });
 
-    bffChecks(() => ({ url: stack.web, tap: stack.tap }));
+    bffChecks(() => ({ url: stack.web, tap: stack.tap }), { tapped: true });
   });
 }
 

@@ -135,8 +135,12 @@ function expectNotForwarded(response: RawResponse, what: string) {
   expect(response.headers['cache-control'], what).toBe('private, no-store');
 }
 
-/** Registers the BFF checks for the app `target()` describes (read once its servers run). */
-export function bffChecks(target: () => BffApp) {
+/**
+ * Registers the BFF checks for the app `target()` describes (read once its servers run).
+ * `tapped`: a tap stands in front of a separate API, so what the API receives and answers can
+ * be checked too (an in-app API cannot be watched; lib/bff.ts is unit-tested for those rules).
+ */
+export function bffChecks(target: () => BffApp, { tapped = false }: { tapped?: boolean } = {}) {
   describe('the backend-for-frontend forwards only same-origin calls to the API’s own routes', () => {
     let app: BffApp;
     let cookie = '';
@@ -236,55 +240,56 @@ export function bffChecks(target: () => BffApp) {
       expect(apiCallsSince(mark)).toEqual([]);
     });
 
-    test('an API answer without Cache-Control reaches the browser as "private, no-store"', async (context) => {
-      if (!app.tap) context.skip('needs the tap: the in-app API sets its own Cache-Control (lib/bff.ts is unit-tested for this)');
-      const response = await rawRequest(app.url, TAP_ECHO_PATH.replace('/api/', '/api/bff/'), { headers: { cookie } });
-      expect(response.status).toBe(200);
-      expect(app.tap?.records.at(-1)?.headers['cache-control']).toBeUndefined();
-      expect(response.headers['cache-control']).toBe('private, no-store');
-    });
+    if (tapped) {
+      test('an API answer without Cache-Control reaches the browser as "private, no-store"', async () => {
+        const response = await rawRequest(app.url, TAP_ECHO_PATH.replace('/api/', '/api/bff/'), { headers: { cookie } });
+        expect(response.status).toBe(200);
+        expect(app.tap?.records.at(-1)?.headers['cache-control']).toBeUndefined();
+        expect(response.headers['cache-control']).toBe('private, no-store');
+      });
 
-    test('the API receives exactly the BFF’s header set: the minted Bearer token, accept, content-type; never the browser’s cookie, X-Forwarded-*, Origin or Host', async (context) => {
-      if (!app.tap) context.skip('needs the tap: the in-app API cannot be watched (lib/bff.ts is unit-tested for this)');
-      const tap = app.tap as Tap;
-      const hostile = {
-        cookie,
-        authorization: 'Bearer forged-by-the-page',
-        origin: app.url,
-        referer: `${app.url}/dashboard`,
-        'x-forwarded-for': '203.0.113.7',
-        'x-forwarded-host': 'evil.example',
-        'x-forwarded-proto': 'https',
-        'x-real-ip': '203.0.113.7',
-        forwarded: 'for=203.0.113.7;host=evil.example',
-        'user-agent': 'hostile-browser',
-        'accept-language': 'xx',
-        accept: 'application/json',
-        'content-type': 'application/json',
-      };
-      const mark = tap.records.length;
-      const get = await rawRequest(app.url, `${TAP_ECHO_PATH.replace('/api/', '/api/bff/')}?q=1`, { headers: hostile });
-      const post = await rawRequest(app.url, TAP_ECHO_PATH.replace('/api/', '/api/bff/'), { method: 'POST', headers: hostile, body: '{"a":1}' });
-      expect([get.status, post.status]).toEqual([200, 200]);
-      const [getSeen, postSeen] = tap.records.slice(mark);
-      expect(tap.records.slice(mark).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${TAP_ECHO_PATH}`, `POST ${TAP_ECHO_PATH}`]);
+      test('the API receives exactly the BFF’s header set: the minted Bearer token, accept, content-type; never the browser’s cookie, X-Forwarded-*, Origin or Host', async () => {
+        const tap = app.tap;
+        if (!tap) throw new Error('bffChecks(…, { tapped: true }) needs a tap in front of the API');
+        const hostile = {
+          cookie,
+          authorization: 'Bearer forged-by-the-page',
+          origin: app.url,
+          referer: `${app.url}/dashboard`,
+          'x-forwarded-for': '203.0.113.7',
+          'x-forwarded-host': 'evil.example',
+          'x-forwarded-proto': 'https',
+          'x-real-ip': '203.0.113.7',
+          forwarded: 'for=203.0.113.7;host=evil.example',
+          'user-agent': 'hostile-browser',
+          'accept-language': 'xx',
+          accept: 'application/json',
+          'content-type': 'application/json',
+        };
+        const mark = tap.records.length;
+        const get = await rawRequest(app.url, `${TAP_ECHO_PATH.replace('/api/', '/api/bff/')}?q=1`, { headers: hostile });
+        const post = await rawRequest(app.url, TAP_ECHO_PATH.replace('/api/', '/api/bff/'), { method: 'POST', headers: hostile, body: '{"a":1}' });
+        expect([get.status, post.status]).toEqual([200, 200]);
+        const [getSeen, postSeen] = tap.records.slice(mark);
+        expect(tap.records.slice(mark).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${TAP_ECHO_PATH}`, `POST ${TAP_ECHO_PATH}`]);
 
-      // Chosen by the BFF (lib/bff.ts apiRequestHeaders), and added by Node's fetch itself
-      // (cache-control and pragma: `no-cache`, what the fetch standard sends for cache: 'no-store').
-      const FROM_FETCH = ['accept-encoding', 'accept-language', 'cache-control', 'connection', 'host', 'pragma', 'sec-fetch-mode', 'user-agent'];
-      expect(Object.keys(getSeen?.received ?? {}).sort()).toEqual(['accept', 'authorization', ...FROM_FETCH].sort());
-      expect(Object.keys(postSeen?.received ?? {}).sort()).toEqual(['accept', 'authorization', 'content-length', 'content-type', ...FROM_FETCH].sort());
-      for (const seen of [getSeen, postSeen]) {
-        const received = seen?.received ?? {};
-        expect(received.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
-        expect(received.accept).toBe('application/json');
-        expect(received.host).toBe(new URL(tap.url).host);
-        expect(received['user-agent']).not.toBe('hostile-browser');
-        expect(received['accept-language']).not.toBe('xx');
-        expect([received['cache-control'], received.pragma]).toEqual(['no-cache', 'no-cache']);
-      }
-      expect(postSeen?.received['content-type']).toBe('application/json');
-      expect(postSeen?.received['content-length']).toBe('7');
-    });
+        // Chosen by the BFF (lib/bff.ts apiRequestHeaders), and added by Node's fetch itself
+        // (cache-control and pragma: `no-cache`, what the fetch standard sends for cache: 'no-store').
+        const FROM_FETCH = ['accept-encoding', 'accept-language', 'cache-control', 'connection', 'host', 'pragma', 'sec-fetch-mode', 'user-agent'];
+        expect(Object.keys(getSeen?.received ?? {}).sort()).toEqual(['accept', 'authorization', ...FROM_FETCH].sort());
+        expect(Object.keys(postSeen?.received ?? {}).sort()).toEqual(['accept', 'authorization', 'content-length', 'content-type', ...FROM_FETCH].sort());
+        for (const seen of [getSeen, postSeen]) {
+          const received = seen?.received ?? {};
+          expect(received.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+          expect(received.accept).toBe('application/json');
+          expect(received.host).toBe(new URL(tap.url).host);
+          expect(received['user-agent']).not.toBe('hostile-browser');
+          expect(received['accept-language']).not.toBe('xx');
+          expect([received['cache-control'], received.pragma]).toEqual(['no-cache', 'no-cache']);
+        }
+        expect(postSeen?.received['content-type']).toBe('application/json');
+        expect(postSeen?.received['content-length']).toBe('7');
+      });
+    }
   });
 }
