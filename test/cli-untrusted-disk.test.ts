@@ -106,13 +106,19 @@ describe('a manifest whose file list points outside the project', () => {
 });
 
 describe('symbolic links inside the target are never followed', () => {
-  it('--force into a folder whose lib/ links outside: refused, the outside file intact, nothing written', async () => {
+  /** A folder of the user's (not ours: --force is needed) in `app/`, beside a folder `outside/`. */
+  function userFolderBesideOutside() {
     const cwd = mkdtempSync(join(tmpdir(), 'cbaj-untrusted-'));
     const app = join(cwd, 'app');
     mkdirSync(app);
     mkdirSync(join(cwd, 'outside'));
-    writeFileSync(join(cwd, 'outside', 'auth.ts'), '// outside\n');
     writeFileSync(join(app, 'notes.md'), 'mine\n');
+    return { cwd, app };
+  }
+
+  it('--force into a folder whose lib/ links outside: refused, the outside file intact, nothing written', async () => {
+    const { cwd, app } = userFolderBesideOutside();
+    writeFileSync(join(cwd, 'outside', 'auth.ts'), '// outside\n');
     symlinkSync(join(cwd, 'outside'), join(app, 'lib'));
     const before = snapshot(cwd);
     const r = await run(['app', '--yes', '--no-install', '--no-git', '--force'], cwd);
@@ -133,12 +139,8 @@ describe('symbolic links inside the target are never followed', () => {
   });
 
   it('--force with a file that is a link (README.md -> outside): refused, the link left as it is', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'cbaj-untrusted-'));
-    const app = join(cwd, 'app');
-    mkdirSync(app);
-    mkdirSync(join(cwd, 'outside'));
+    const { cwd, app } = userFolderBesideOutside();
     writeFileSync(join(cwd, 'outside', 'README.md'), '# outside\n');
-    writeFileSync(join(app, 'notes.md'), 'mine\n');
     symlinkSync(join(cwd, 'outside', 'README.md'), join(app, 'README.md'));
     const before = snapshot(cwd);
     const r = await run(['app', '--yes', '--no-install', '--no-git', '--force'], cwd);
