@@ -6,6 +6,11 @@ export interface EnvRead {
   file: string;
   line: number;
   kind: 'member' | 'destructure' | 'import' | 'python';
+  /**
+   * Names read in the same expression as fallbacks (`env.A ?? env.B`, `os.getenv("A") or
+   * os.getenv("B")`): A is not missing when one of these is set.
+   */
+  alternatives?: string[];
 }
 
 export interface ScanProblem {
