@@ -1,16 +1,19 @@
 // Lint of a .env-style file: every line is compared with what dotenv actually loads from it.
 import { parseDotenv, type ParsedDotenv } from './dotenv.js';
-import { finding, mask, type Finding } from './findings.js';
+import { finding, showValue, type Finding } from './findings.js';
+import { looksLikeVariableName } from './names.js';
 
 export interface LintOptions {
   /** Path shown in findings. */
   file: string;
-  /** Whether a variable's value must be masked in messages. */
-  isSecret: (name: string) => boolean;
-}
-
-function show(name: string, value: string, isSecret: (name: string) => boolean): string {
-  return isSecret(name) ? mask(value) : JSON.stringify(value);
+  /**
+   * Variables whose values a message may show: the registry says they are not secret. Values
+   * of every other variable are masked (the default), and so are secret-looking names and
+   * passwords in URLs whatever this says.
+   */
+  isPublic?: (name: string) => boolean;
+  /** Variables to mask even if isPublic says otherwise (kept for callers that pass it). */
+  isSecret?: (name: string) => boolean;
 }
 
 /** Escapes other than \n and \r that a reader would expect a double-quoted value to process. */
@@ -18,7 +21,8 @@ const UNPROCESSED_ESCAPE = /\\[tbfv0"'\\$]/;
 
 export function lintDotenv(source: string, options: LintOptions): { parsed: ParsedDotenv; findings: Finding[] } {
   const parsed = parseDotenv(source);
-  const { file, isSecret } = options;
+  const { file } = options;
+  const show = (name: string, value: string) => showValue(name, value, (options.isPublic?.(name) ?? false) && !(options.isSecret?.(name) ?? false));
   const findings: Finding[] = [];
 
   // Lines dotenv ignores: neither blank, nor a comment, nor part of an assignment.
@@ -26,7 +30,9 @@ export function lintDotenv(source: string, options: LintOptions): { parsed: Pars
     if (parsed.coveredBy[i] !== undefined) return;
     const trimmed = text.replace(/^\uFEFF/, '').trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    const key = /^(?:export\s+)?([^\s=]+)/.exec(trimmed)?.[1];
+    // Only a name-shaped first word is named: after an unclosed quote these lines are the secret.
+    const word = /^(?:export\s+)?([^\s=]+)/.exec(trimmed)?.[1];
+    const key = word !== undefined && looksLikeVariableName(word) ? word : undefined;
     let why = 'dotenv ignores this line';
     if (/^(?:export\s+)?[\w.-]+$/.test(trimmed)) why = 'a key without "=" — dotenv ignores it; write KEY= for an empty value';
     else if (/^(?:export\s+)?[^=\s]*[^\w.=\s-][^=\s]*\s*=/.test(trimmed))
@@ -64,19 +70,19 @@ export function lintDotenv(source: string, options: LintOptions): { parsed: Pars
       const before = afterEquals.slice(0, hash);
       if (hash !== -1 && before.trim() !== '') {
         if (!/[ \t]$/.test(before)) {
-          findings.push(finding('dotenv-value-cut', `${key}'s unquoted value is cut at "#": dotenv loads ${show(key, value, isSecret)}; quote the value if "#" is part of it`, where));
+          findings.push(finding('dotenv-value-cut', `${key}'s unquoted value is cut at "#": dotenv loads ${show(key, value)}; quote the value if "#" is part of it`, where));
         } else {
-          findings.push(finding('dotenv-inline-comment', `${key}'s value ends at " #": dotenv loads ${show(key, value, isSecret)} and treats the rest as a comment; quote the value if "#…" belongs to it`, where));
+          findings.push(finding('dotenv-inline-comment', `${key}'s value ends at " #": dotenv loads ${show(key, value)} and treats the rest as a comment; quote the value if "#…" belongs to it`, where));
         }
       }
     } else {
       const t = rawValue.trim();
       if (t.indexOf(quote, 1) === -1) {
-        findings.push(finding('dotenv-value-mismatch', `${key}'s opening ${quote} is never closed, so dotenv loads the quote as part of the value: ${show(key, value, isSecret)}`, where));
+        findings.push(finding('dotenv-value-mismatch', `${key}'s opening ${quote} is never closed, so dotenv loads the quote as part of the value: ${show(key, value)}`, where));
       } else if (!(t.length >= 2 && t.endsWith(quote))) {
-        findings.push(finding('dotenv-value-mismatch', `${key}: text follows the closing ${quote}, so dotenv keeps the quotes in the value: ${show(key, value, isSecret)}`, where));
+        findings.push(finding('dotenv-value-mismatch', `${key}: text follows the closing ${quote}, so dotenv keeps the quotes in the value: ${show(key, value)}`, where));
       } else if (quote === '"' && UNPROCESSED_ESCAPE.test(t.slice(1, -1))) {
-        findings.push(finding('dotenv-value-mismatch', `${key}: dotenv only expands \\n and \\r in double quotes; other backslash escapes (\\t, \\", \\\\ ...) are loaded as written: ${show(key, value, isSecret)}`, where));
+        findings.push(finding('dotenv-value-mismatch', `${key}: dotenv only expands \\n and \\r in double quotes; other backslash escapes (\\t, \\", \\\\ ...) are loaded as written: ${show(key, value)}`, where));
       }
     }
 

@@ -1,5 +1,6 @@
 // What `check env` reports. Every finding names a rule, and where one exists the variable
-// and the file:line. Messages never contain a secret value (see mask()).
+// and the file:line. Messages never contain a secret value (see showValue()).
+import { nameMayHoldSecret } from './names.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -75,4 +76,25 @@ export function finding(
 /** Masks a secret for display: never more than its length. */
 export function mask(value: string): string {
   return value === '' ? '(empty)' : `**** (${value.length} characters)`;
+}
+
+// The password of `scheme://user:password@host` (the user part may be empty). Greedy up to the
+// last "@" before a path, as URL parsers split the authority there.
+const URL_PASSWORD = /(\/\/[^\s/?#@:]*):[^\s/?#]+@/g;
+// The same at the start of a value written without a scheme (`user:password@host`).
+const LEADING_PASSWORD = /^([^\s/?#@:]*):[^\s/?#]+@/;
+
+/** Text with the password of every URL in it replaced by ****: `postgres://app:****@db/app`. */
+export function maskUrlCredentials(text: string): string {
+  return text.replace(URL_PASSWORD, '$1:****@');
+}
+
+/**
+ * How a value appears in a message. The default is masked: a value is shown only when the
+ * caller knows the variable is public (the registry says it is not a secret) and its name does
+ * not suggest one; even then a password inside a URL is masked.
+ */
+export function showValue(name: string, value: string, declaredPublic: boolean): string {
+  if (!declaredPublic || nameMayHoldSecret(name)) return mask(value);
+  return JSON.stringify(maskUrlCredentials(value).replace(LEADING_PASSWORD, '$1:****@'));
 }

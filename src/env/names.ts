@@ -48,6 +48,31 @@ export function looksSecret(name: string): boolean {
   return SECRET_WORDS.test(upper);
 }
 
+// Wider than SECRET_WORDS: any key, token or password. Used only to decide what a message may
+// show, where masking a harmless value costs nothing (public-secret keeps the narrow list, as
+// NEXT_PUBLIC_SUPABASE_ANON_KEY and VITE_FIREBASE_API_KEY are public by design).
+const MASKED_WORDS = /(?:^|_)(?:KEYS?|API_?KEY|TOKENS?|SECRETS?|PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|PRIVATE|CREDENTIALS?|DSN|SALT|PEPPER|SIGNATURE|CERT|COOKIE|SERVICE_ROLE)(?:_|$)/;
+
+/** A name whose value a message must mask even when the registry calls it public. */
+export function nameMayHoldSecret(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (looksSecret(upper)) return true;
+  if (NOT_SECRET.test(upper)) return false;
+  return MASKED_WORDS.test(upper);
+}
+
+/**
+ * Text shaped like a variable name (UPPER_SNAKE, or a lowercase word), not like a pasted
+ * secret: base64/base32 lines of a key whose quote was never closed must not be reported as
+ * a "variable" (JSON and GitHub output show it).
+ */
+export function looksLikeVariableName(text: string): boolean {
+  if (/^[a-z]+$/.test(text)) return true;
+  if (!/^[A-Z_][A-Z0-9_]*$/.test(text) || text.length > 64) return false;
+  // Digits only at the end of a word (S3_BUCKET, OAUTH2_ID): base32 secrets mix them in.
+  return text.split('_').every((word) => /^[A-Z]*[0-9]*$/.test(word));
+}
+
 /** Variables Better Auth reads by itself: documented but never read by the project's code. */
 export const READ_BY_LIBRARIES = new Set([
   'BETTER_AUTH_SECRET',

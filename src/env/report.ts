@@ -1,5 +1,5 @@
 // Renders findings as text, JSON or GitHub workflow annotations.
-import type { Finding, Severity } from './findings.js';
+import { maskUrlCredentials, type Finding, type Severity } from './findings.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -72,8 +72,17 @@ export function formatGithub(findings: readonly Finding[], summary: Summary): st
   return `${lines.join('\n')}\n`;
 }
 
+/** A last guard in every format: a URL password that reached a message is masked here. */
+function withUrlPasswordsMasked(findings: readonly Finding[]): Finding[] {
+  return findings.map((f) => {
+    const message = maskUrlCredentials(f.message);
+    return message === f.message ? f : { ...f, message };
+  });
+}
+
 export function formatFindings(format: Format, findings: readonly Finding[], summary: Summary, context: { strict: boolean; color?: boolean }): string {
-  if (format === 'json') return formatJson(findings, summary);
-  if (format === 'github') return formatGithub(findings, summary);
-  return formatText(findings, summary, context);
+  const safe = withUrlPasswordsMasked(findings);
+  if (format === 'json') return formatJson(safe, summary);
+  if (format === 'github') return formatGithub(safe, summary);
+  return formatText(safe, summary, context);
 }

@@ -1,6 +1,6 @@
 // Checks of one value against what its variable is (secret, URL, seconds, a choice).
 // Messages never include a secret value.
-import { mask, type RuleId } from './findings.js';
+import { showValue, type RuleId } from './findings.js';
 import type { EnvVar } from './types.js';
 
 export interface ValueProblem {
@@ -82,8 +82,9 @@ export function checkSecret(name: string, value: string, examples: readonly stri
   return undefined;
 }
 
-function display(value: string, secret: boolean): string {
-  return secret ? mask(value) : JSON.stringify(value);
+/** `secret`: the caller's word; a value is shown only when neither it nor the name says secret. */
+function display(name: string, value: string, secret: boolean): string {
+  return showValue(name, value, !secret);
 }
 
 export function checkUrl(name: string, value: string, httpOnly: boolean, secret = false): ValueProblem | undefined {
@@ -91,7 +92,7 @@ export function checkUrl(name: string, value: string, httpOnly: boolean, secret 
   try {
     url = new URL(value);
   } catch {
-    return { rule: 'invalid-url', message: `${name}=${display(value, secret)} is not an absolute URL (expected e.g. https://example.com)` };
+    return { rule: 'invalid-url', message: `${name}=${display(name, value, secret)} is not an absolute URL (expected e.g. https://example.com)` };
   }
   if (httpOnly && url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { rule: 'url-not-http', message: `${name} must be an http:// or https:// URL, not ${url.protocol}` };
@@ -109,7 +110,7 @@ export function parseSeconds(value: string): number | undefined {
 export function checkSeconds(name: string, value: string, secret = false): ValueProblem | undefined {
   if (parseSeconds(value) !== undefined) return undefined;
   const hint = /^\d+\s*[smhdw]$/i.test(value) ? ' (a plain number: units such as "15m" are not accepted)' : '';
-  return { rule: 'invalid-seconds', message: `${name}=${display(value, secret)} is not a positive whole number of seconds${hint}` };
+  return { rule: 'invalid-seconds', message: `${name}=${display(name, value, secret)} is not a positive whole number of seconds${hint}` };
 }
 
 /** A whole number written as plain digits, within the variable's range when it has one. */
@@ -118,7 +119,7 @@ export function checkInteger(v: EnvVar, value: string, secret = false): ValuePro
   const { min, max } = v.range ?? { min: 0, max: Number.MAX_SAFE_INTEGER };
   if (Number.isSafeInteger(n) && n >= min && n <= max) return undefined;
   const range = v.range ? ` from ${min} to ${max}` : '';
-  return { rule: 'invalid-integer', message: `${v.name}=${display(value, secret)} is not a whole number${range}` };
+  return { rule: 'invalid-integer', message: `${v.name}=${display(v.name, value, secret)} is not a whole number${range}` };
 }
 
 const HMAC = /^HS(256|384|512)$/i;
@@ -127,6 +128,7 @@ export function checkChoice(v: EnvVar, value: string, secret = false): ValueProb
   const choices = v.choices ?? [];
   if (choices.includes(value)) return undefined;
   if (v.name === 'JWT_ALGORITHM' && HMAC.test(value)) {
+    // Shown as is: the value matched HS256/384/512, so it holds nothing secret.
     return {
       rule: 'jwt-hs256',
       message: `JWT_ALGORITHM=${value} cannot work: Better Auth's JWT plugin signs only with asymmetric keys, and backends verify tokens with the public JWKS (/api/auth/jwks), so there is no shared secret to sign with. Use ${choices.join(', ') || 'EdDSA'}`,
@@ -135,12 +137,13 @@ export function checkChoice(v: EnvVar, value: string, secret = false): ValueProb
   const caseMatch = choices.find((c) => c.toLowerCase() === value.toLowerCase());
   return {
     rule: 'invalid-choice',
-    message: `${v.name}=${display(value, secret)} is not one of ${choices.join(', ')}${caseMatch ? ` (did you mean ${caseMatch}? values are case-sensitive)` : ''}`,
+    message: `${v.name}=${display(v.name, value, secret)} is not one of ${choices.join(', ')}${caseMatch ? ` (did you mean ${caseMatch}? values are case-sensitive)` : ''}`,
   };
 }
 
 /** The check that applies to a variable's kind; `examples` feed the placeholder check. */
 export function checkValue(v: EnvVar, value: string, examples: readonly string[], secret: boolean): ValueProblem | undefined {
+  secret ||= v.secret;
   switch (v.kind) {
     case 'secret':
       return checkSecret(v.name, value, examples);

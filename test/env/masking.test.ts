@@ -45,7 +45,7 @@ describe('dotenv lint messages', () => {
   });
 
   it('name no variable after an unclosed multi-line quote, where the next lines are the secret', () => {
-    const out = messages('JWT_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEAPemLeak\nJBSWY3DPEHPK3PXP\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA==\n-----END PRIVATE KEY-----"\n');
+    const out = messages('JWT_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEAPemLeak\nJBSWY3DPEHPK3PXP\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA==\n-----END PRIVATE KEY-----\n');
     expect(out).not.toContain('PemLeak');
     expect(out).not.toContain('JBSWY3DPEHPK3PXP');
     expect(out).not.toContain('MIIBVQ');
