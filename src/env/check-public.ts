@@ -3,6 +3,20 @@ import { finding, type Finding } from './findings.js';
 import { looksSecret, publicPrefixOf } from './names.js';
 import type { UnitFacts } from './check-facts.js';
 
+const BOOLEAN_VALUE = /^(?:true|false|1|0|yes|no|on|off)$/i;
+/** Words that make a name a switch: DISABLE_EMAIL_PASSWORD_SIGNUP is about a password, it holds none. */
+const FLAG_NAME = /^(?:DISABLE|ENABLE|IS|HAS|SHOW|HIDE|ALLOW)_|_(?:ENABLED|DISABLED)$/;
+
+/**
+ * A boolean switch rather than a secret. The values written down decide (true/false/1/0/yes/no
+ * in .env or .env.example); only where none is written does the name decide.
+ */
+function isFlag(facts: UnitFacts, name: string, rest: string): boolean {
+  const values = [facts.exampleByName.get(name)?.value, facts.dotenv?.values.get(name)].map((v) => v?.trim() ?? '').filter((v) => v !== '');
+  if (values.length > 0) return values.every((v) => BOOLEAN_VALUE.test(v));
+  return FLAG_NAME.test(rest);
+}
+
 export function publicSecretFindings(facts: UnitFacts): Finding[] {
   const { unit, exampleByName, dotenvLine } = facts;
   const findings: Finding[] = [];
@@ -10,7 +24,8 @@ export function publicSecretFindings(facts: UnitFacts): Finding[] {
     const prefix = publicPrefixOf(name);
     if (!prefix) continue;
     const rest = name.slice(prefix.length);
-    if (!looksSecret(rest) && !(facts.registryByName.get(name)?.secret ?? false)) continue;
+    const registrySecret = facts.registryByName.get(name)?.secret ?? false;
+    if (!registrySecret && (!looksSecret(rest) || isFlag(facts, name, rest))) continue;
     const read = facts.readsByName.get(name)?.[0];
     const where = read
       ? { variable: name, file: read.file, line: read.line }
