@@ -7,6 +7,8 @@ import { BACKENDS, DATABASES, HTTP_CLIENTS, PROVIDERS, STORAGES, type ProjectOpt
 import { MANIFEST_FILE } from '../plan/manifest.js';
 import { manifestPathProblem } from '../writer/safe-path.js';
 import { parseDotenv } from './dotenv.js';
+import { isBlockMarker } from './example-block.js';
+import { commentedAssignment } from './example-commented.js';
 import { looksSecret, publicPrefixOf } from './names.js';
 import { DEFAULT_ENV_FILE, envFileOf, envVarKey, varsByFile } from './render.js';
 import type { EnvKind, EnvVar } from './types.js';
@@ -191,37 +193,63 @@ export interface ExampleEntry {
   comment: string[];
   group?: string;
   required?: boolean;
+  /** A commented-out assignment (`# SMTP_HOST=`): documents an optional variable. */
+  commented?: true;
 }
 
 const GROUP_HEADER = /^#\s*---\s*(.*?)\s*---\s*$/;
 
-/** The variables of a `.env.example`, with the comments and group headings around them. */
+function groupHeaderOf(line: string): string | undefined {
+  if (isBlockMarker(line)) return undefined;
+  return GROUP_HEADER.exec(line.replace(/^\uFEFF/, '').trim())?.[1];
+}
+
+/**
+ * The variables of a `.env.example`, with the comments and group headings around them: its
+ * assignments, and its commented-out assignments (`# SMTP_HOST=`) of names it does not assign.
+ */
 export function parseExample(text: string): ExampleEntry[] {
   const parsed = parseDotenv(text);
-  const out: ExampleEntry[] = [];
+  const assigned = new Set(parsed.entries.map((e) => e.key));
+  // 0-based line → the variable it documents (first occurrence of a name wins).
+  const at = new Map<number, { name: string; value: string; commented: boolean }>();
   const seen = new Set<string>();
   for (const entry of parsed.entries) {
     if (seen.has(entry.key)) continue;
     seen.add(entry.key);
+    at.set(entry.line - 1, { name: entry.key, value: entry.value, commented: false });
+  }
+  // Commented-out assignments end the description of the variable below them.
+  const commentedLines = new Set<number>();
+  parsed.lines.forEach((line, l) => {
+    if (parsed.coveredBy[l] !== undefined) return;
+    const c = commentedAssignment(line);
+    if (!c) return;
+    commentedLines.add(l);
+    if (assigned.has(c.name) || seen.has(c.name)) return;
+    seen.add(c.name);
+    at.set(l, { ...c, commented: true });
+  });
+
+  const out: ExampleEntry[] = [];
+  for (const [l0, v] of [...at].sort((a, b) => a[0] - b[0])) {
     const comment: string[] = [];
-    for (let l = entry.line - 2; l >= 0; l--) {
-      const t = (parsed.lines[l] ?? '').replace(/^\uFEFF/, '').trim();
-      if (!t.startsWith('#') || GROUP_HEADER.test(t) || parsed.coveredBy[l] !== undefined) break;
+    for (let l = l0 - 1; l >= 0; l--) {
+      const raw = parsed.lines[l] ?? '';
+      const t = raw.replace(/^\uFEFF/, '').trim();
+      if (!t.startsWith('#') || GROUP_HEADER.test(t) || parsed.coveredBy[l] !== undefined || commentedLines.has(l)) break;
       comment.unshift(t.replace(/^#\s?/, ''));
     }
     let group: string | undefined;
-    for (let l = entry.line - 2; l >= 0; l--) {
-      const m = GROUP_HEADER.exec((parsed.lines[l] ?? '').trim());
-      if (m) {
-        group = m[1];
-        break;
-      }
-    }
-    const e: ExampleEntry = { name: entry.key, value: entry.value, line: entry.line, comment };
+    for (let l = l0 - 1; l >= 0 && group === undefined; l--) group = groupHeaderOf(parsed.lines[l] ?? '');
+    const e: ExampleEntry = { name: v.name, value: v.value, line: l0 + 1, comment };
     if (group !== undefined) e.group = group;
-    const first = comment[0];
-    if (first !== undefined) {
-      const m = /\((required|optional)\)\s*$/.exec(first);
+    if (v.commented) {
+      // Commented out: the project runs without it, whatever its comment says.
+      e.required = false;
+      e.commented = true;
+    } else {
+      const m = /\((required|optional)\)\s*$/.exec(comment[0] ?? '');
       if (m) e.required = m[1] === 'required';
     }
     out.push(e);
@@ -267,7 +295,8 @@ export function mergeWithExample(
   const kept: EnvVar[] = [];
   const dropped: string[] = [];
   for (const e of example) {
-    if (known.has(e.name)) continue;
+    // A commented-out variable stays documentation of the user's file, never an assignment.
+    if (e.commented || known.has(e.name)) continue;
     const v = exampleToEnvVar(e, envFile);
     if (owned.has(envVarKey(v))) {
       dropped.push(e.name);
