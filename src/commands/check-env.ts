@@ -24,7 +24,8 @@ export async function checkEnvCommand(flags: CheckEnvFlags, io: EnvCommandIo, in
   const cwd = resolveProjectDir(flags.cwd);
   const strict = flags.strict ?? false;
   const result = await checkEnv({ cwd, fromProcess: flags.fromProcess ?? false, strict, ...inject });
-  io.stdout(formatFindings(format, result.findings, result.summary, { strict, color: io.color }));
+  const files = { listed: result.stats.filesListed, parsed: result.stats.filesParsed };
+  io.stdout(formatFindings(format, result.findings, result.summary, { strict, color: io.color, files }));
   const { errors, warnings } = result.summary;
   if (!result.summary.ok) {
     throw new CliError(`check env failed: ${errors} error(s), ${warnings} warning(s)${strict && errors === 0 ? ' (--strict)' : ''}`);

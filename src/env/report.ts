@@ -47,8 +47,15 @@ export function formatText(findings: readonly Finding[], summary: Summary, conte
   return `${[...lines, ...(lines.length ? [''] : []), verdict].join('\n')}\n`;
 }
 
-export function formatJson(findings: readonly Finding[], summary: Summary): string {
-  return `${JSON.stringify({ version: 1, ok: summary.ok, summary: { errors: summary.errors, warnings: summary.warnings, infos: summary.infos }, findings }, null, 2)}\n`;
+/** How much of the project was looked at: source files listed, and parsed for env reads. */
+export interface FilesSeen {
+  listed: number;
+  parsed: number;
+}
+
+export function formatJson(findings: readonly Finding[], summary: Summary, files?: FilesSeen): string {
+  const counts = { errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+  return `${JSON.stringify({ version: 1, ok: summary.ok, summary: counts, ...(files ? { files } : {}), findings }, null, 2)}\n`;
 }
 
 /** GitHub escapes: data needs %, CR, LF; properties additionally ":" and ",". */
@@ -80,9 +87,9 @@ function withUrlPasswordsMasked(findings: readonly Finding[]): Finding[] {
   });
 }
 
-export function formatFindings(format: Format, findings: readonly Finding[], summary: Summary, context: { strict: boolean; color?: boolean }): string {
+export function formatFindings(format: Format, findings: readonly Finding[], summary: Summary, context: { strict: boolean; color?: boolean; files?: FilesSeen }): string {
   const safe = withUrlPasswordsMasked(findings);
-  if (format === 'json') return formatJson(safe, summary);
+  if (format === 'json') return formatJson(safe, summary, context.files);
   if (format === 'github') return formatGithub(safe, summary);
   return formatText(safe, summary, context);
 }
