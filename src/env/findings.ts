@@ -18,6 +18,7 @@ export interface Finding {
 export const RULES = {
   // code ↔ documentation
   undocumented: ['error', 'read in code but not documented in .env.example'],
+  'undocumented-tooling': ['warning', 'read only by tests, CI or build scripts, and not documented in .env.example'],
   unused: ['warning', 'documented in .env.example but never read in code'],
   'example-missing': ['error', 'no .env.example to document the variables the code reads'],
   'not-in-example': ['error', 'declared by the project (manifest) but missing from .env.example'],
