@@ -9,20 +9,49 @@ const SESSION_TTL = 'JWT_REFRESH_TOKEN_EXPIRES';
 
 type At = (name: string) => { variable: string; file: string | undefined; line: number | undefined };
 
+/**
+ * The names read in the same expression as `name` (`env.A ?? env.B`): either one set is
+ * enough, whichever way round the code reads them.
+ */
+function fallbacksByName(facts: UnitFacts): Map<string, Set<string>> {
+  const fallbacks = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    if (a === b) return;
+    const set = fallbacks.get(a) ?? new Set<string>();
+    set.add(b);
+    fallbacks.set(a, set);
+  };
+  for (const list of facts.readsByName.values()) {
+    for (const r of list) {
+      for (const alt of r.alternatives ?? []) {
+        add(r.name, alt);
+        add(alt, r.name);
+      }
+    }
+  }
+  // Better Auth falls back to AUTH_SECRET.
+  add('BETTER_AUTH_SECRET', 'AUTH_SECRET');
+  return fallbacks;
+}
+
 function missingRequiredFindings(facts: UnitFacts, values: ReadonlyMap<string, string>, source: string, valuesFile: string | undefined, at: At): Finding[] {
   const { registryByName } = facts;
   const required = new Set<string>();
   for (const v of facts.unitRegistry ?? []) if (v.required) required.add(v.name);
   for (const e of facts.example ?? []) if (e.required === true && !registryByName.has(e.name)) required.add(e.name);
   if (facts.registry === undefined && facts.betterAuth) required.add('BETTER_AUTH_SECRET');
+  const isSet = (name: string) => (values.get(name) ?? '').trim() !== '';
+  const fallbacks = fallbacksByName(facts);
   const findings: Finding[] = [];
   for (const name of required) {
     const value = values.get(name);
-    if (value !== undefined && value.trim() !== '') continue;
-    // Better Auth falls back to AUTH_SECRET.
-    if (name === 'BETTER_AUTH_SECRET' && (values.get('AUTH_SECRET') ?? '').trim() !== '') continue;
+    const alternatives = [...(fallbacks.get(name) ?? [])].sort();
+    if (isSet(name) || alternatives.some(isSet)) continue;
     const what = value === undefined ? `missing from ${source}` : `empty in ${source}`;
-    findings.push(finding('missing-required', `${name} is required but ${what}`, value === undefined ? { variable: name, file: valuesFile } : at(name)));
+    // AUTH_SECRET is Better Auth's own fallback, not one the code spells out: named only when read.
+    const named = alternatives.filter((a) => a !== 'AUTH_SECRET' || facts.readsByName.has(a));
+    const or = named.length ? ` (the code falls back to ${named.join(' or ')}, which is not set either)` : '';
+    findings.push(finding('missing-required', `${name} is required but ${what}${or}`, value === undefined ? { variable: name, file: valuesFile } : at(name)));
   }
   return findings;
 }
