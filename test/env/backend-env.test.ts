@@ -9,6 +9,7 @@ import { runCheckEnvCommand } from '../../src/commands/check-env.js';
 import { runGenEnvCommand } from '../../src/commands/gen-env.js';
 import { checkEnv } from '../../src/env/check.js';
 import { normaliseDeclared } from '../../src/env/registry.js';
+import { hashContent } from '../../src/plan/manifest.js';
 import { EXPRESS_OPTIONS, fixtureEnvVarsFor, manifestFor } from './fixture-registry.js';
 import { captureIo, materialise } from './helpers.js';
 
@@ -45,7 +46,8 @@ describe('gen env with a separate API server', () => {
 
   it('keeps a variable the user added to backend/.env.example in that file, and lists it in the README as backend/.env', async () => {
     const dir = materialise('backend-clean', { git: true });
-    write(dir, 'backend/.env.example', `${read(dir, 'backend/.env.example')}\n# Redis for the rate limiter (optional)\nREDIS_URL=redis://localhost:6379\n`);
+    // Written as gen env would render it, so the file is still gen env's own.
+    write(dir, 'backend/.env.example', `${read(dir, 'backend/.env.example')}# Redis for the rate limiter (optional)\nREDIS_URL=redis://localhost:6379\n`);
     const r = await gen(dir);
     expect(r.code).toBe(0);
     expect(r.err).toContain('note: kept 1 variable(s) of your own from backend/.env.example: REDIS_URL');
@@ -63,7 +65,10 @@ describe('gen env with a separate API server', () => {
     write(dir, '.env.example', `${read(dir, '.env.example')}\n# Allowed origin (optional)\nCORS_ORIGIN=http://localhost:3000\n`);
     // The project switches back to a Next.js-only backend: backend/.env.example is no longer
     // rendered, and NEXT_PUBLIC_API_URL (a generator variable) leaves .env.example.
-    write(dir, 'create-better-auth-jwt.json', manifestFor({ ...EXPRESS_OPTIONS, backend: 'next' }));
+    // The manifest recorded that content (a re-run kept the user's variable), so gen env owns the file.
+    const manifest = JSON.parse(manifestFor({ ...EXPRESS_OPTIONS, backend: 'next' }));
+    manifest.files = { '.env.example': hashContent(read(dir, '.env.example')) };
+    write(dir, 'create-better-auth-jwt.json', JSON.stringify(manifest));
     const r = await gen(dir);
     expect(r.code).toBe(0);
     expect(r.err).toContain('removed NEXT_PUBLIC_API_URL from .env.example');

@@ -77,7 +77,7 @@ describe('the built CLI', () => {
 
   it('gen env --check exits 1 on drift and 0 once gen env has run', () => {
     const dir = materialise('no-dotenv');
-    writeFileSync(path.join(dir, 'README.md'), '# app\n');
+    writeFileSync(path.join(dir, 'README.md'), '# app\n\n<!-- env-table:start -->\n<!-- env-table:end -->\n');
     const drift = run(['gen', 'env', '--check'], dir);
     expect(drift.code).toBe(1);
     expect(drift.out).toContain('+++ b/README.md');
@@ -90,6 +90,6 @@ describe('the built CLI', () => {
     expect(check.code).toBe(0);
     for (const flag of ['--cwd', '--from-process', '--format', '--strict']) expect(check.out).toContain(flag);
     const gen = run(['gen', 'env', '--help']);
-    for (const flag of ['--cwd', '--check', '--write-env']) expect(gen.out).toContain(flag);
+    for (const flag of ['--cwd', '--check', '--write-env', '--readme-markers']) expect(gen.out).toContain(flag);
   });
 });

@@ -14,7 +14,7 @@ const SECRET = 'GENERATED-SECRET-do-not-print-0123456789abcdef';
 const inject = { envVarsFor: fixtureEnvVarsFor, makeSecret: () => SECRET };
 const read = (dir: string, f: string) => readFileSync(path.join(dir, f), 'utf8');
 
-async function gen(dir: string, flags: { check?: boolean; writeEnv?: boolean } = {}) {
+async function gen(dir: string, flags: { check?: boolean; writeEnv?: boolean; readmeMarkers?: boolean } = {}) {
   const io = captureIo();
   const code = await runGenEnvCommand({ cwd: dir, ...flags }, io, inject);
   return { code, out: io.out(), err: io.err() };
@@ -83,10 +83,10 @@ describe('gen env', () => {
   it('renders variables declared in the manifest and drops variables of options no longer chosen', async () => {
     const dir = materialise('clean-generated', { git: true });
     // The project no longer uses GitHub; the user declared a variable of their own.
-    writeFileSync(
-      path.join(dir, 'create-better-auth-jwt.json'),
-      manifestFor(DEFAULT_OPTIONS, [{ name: 'STRIPE_SECRET_KEY', group: 'Payments', description: 'Stripe API key.', required: true, kind: 'string', example: 'sk_test_x', usedBy: ['backend'], secret: true }]),
-    );
+    // It is still the file the CLI generated (the manifest has its hash), so gen env owns it.
+    const manifest = JSON.parse(manifestFor(DEFAULT_OPTIONS, [{ name: 'STRIPE_SECRET_KEY', group: 'Payments', description: 'Stripe API key.', required: true, kind: 'string', example: 'sk_test_x', usedBy: ['backend'], secret: true }]));
+    manifest.files = { '.env.example': sha256(read(dir, '.env.example')) };
+    writeFileSync(path.join(dir, 'create-better-auth-jwt.json'), JSON.stringify(manifest));
     const r = await gen(dir);
     expect(r.code).toBe(0);
     expect(r.err).toContain('removed GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET');
@@ -98,15 +98,17 @@ describe('gen env', () => {
     expect(read(dir, 'README.md')).not.toContain('sk_test_x');
   });
 
-  it('appends a section to a README without the block, and creates a missing README', async () => {
+  it('leaves a README without the block alone unless --readme-markers, and never creates a missing README', async () => {
     const dir = materialise('no-dotenv');
     writeFileSync(path.join(dir, 'README.md'), '# My app\n\nNo table here.');
-    await gen(dir);
+    expect((await gen(dir)).err).toContain('--readme-markers');
+    expect(read(dir, 'README.md')).toBe('# My app\n\nNo table here.');
+    await runGenEnvCommand({ cwd: dir, readmeMarkers: true }, captureIo(), inject);
     const readme = read(dir, 'README.md');
     expect(readme.startsWith('# My app\n\nNo table here.\n\n## Environment variables\n\n<!-- env-table:start -->')).toBe(true);
     rmSync(path.join(dir, 'README.md'));
     await gen(dir);
-    expect(read(dir, 'README.md').startsWith('## Environment variables\n\n<!-- env-table:start -->')).toBe(true);
+    expect(existsSync(path.join(dir, 'README.md'))).toBe(false);
   });
 
   it('keeps CRLF line endings of a README', async () => {
@@ -158,7 +160,12 @@ describe('gen env', () => {
 
   it('masks secret values of an .env.example in a --check diff', async () => {
     const dir = materialise('no-dotenv');
-    writeFileSync(path.join(dir, '.env.example'), read(dir, '.env.example').replace('BETTER_AUTH_SECRET=', 'BETTER_AUTH_SECRET=real-secret-pasted-by-mistake'));
+    const pasted = read(dir, '.env.example').replace('BETTER_AUTH_SECRET=', 'BETTER_AUTH_SECRET=real-secret-pasted-by-mistake');
+    writeFileSync(path.join(dir, '.env.example'), pasted);
+    // A file gen env owns (the manifest recorded this content), so --check diffs it.
+    const manifest = JSON.parse(read(dir, 'create-better-auth-jwt.json'));
+    manifest.files = { '.env.example': sha256(pasted) };
+    writeFileSync(path.join(dir, 'create-better-auth-jwt.json'), JSON.stringify(manifest));
     const r = await gen(dir, { check: true });
     expect(r.code).toBe(1);
     expect(r.out).toContain('-BETTER_AUTH_SECRET=**** (29 characters)');
@@ -184,6 +191,7 @@ describe('gen env', () => {
     expect((await gen(dir)).code).toBe(0);
     expect(read(dir, '.env.example')).toContain('# Mail server (required)\nSMTP_URL=smtp://localhost:1025\n');
     expect((await gen(dir, { check: true })).code).toBe(0);
+    expect(existsSync(path.join(dir, 'README.md'))).toBe(false);
 
     const empty = tempDir();
     const r = await gen(empty);
