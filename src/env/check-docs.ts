@@ -2,6 +2,7 @@
 // documents that nothing reads, and the example itself missing.
 import { finding, type Finding } from './findings.js';
 import { isPlatformVar, READ_BY_LIBRARIES } from './names.js';
+import { isReadByRuntime } from './runtime-reads.js';
 import type { EnvRead } from './scan-types.js';
 import { isToolingFile } from './tooling-files.js';
 import type { UnitContext, UnitFacts } from './check-facts.js';
@@ -48,7 +49,7 @@ function exampleFindings(facts: UnitFacts): Finding[] {
     findings.push(finding('not-in-example', `${v.name} is a variable of this project but is missing from ${unit.example}; run gen env`, { variable: v.name, file: unit.example }));
   }
   for (const e of example) {
-    if (readsByName.has(e.name) || READ_BY_LIBRARIES.has(e.name) || isPlatformVar(e.name)) continue;
+    if (readsByName.has(e.name) || READ_BY_LIBRARIES.has(e.name) || isReadByRuntime(e.name)) continue;
     findings.push(finding('unused', `${e.name} is documented but never read by ${facts.codeWhere}`, { variable: e.name, file: unit.example, line: e.line }));
   }
   return findings;
