@@ -43,7 +43,9 @@ export function buildProgram(): Command {
 
 function report(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) return error.exitCode;
+    // Commander's own errors are usage errors (exit 2), on every command. Its help has been
+    // printed already: on stdout when asked for (exit 0), on stderr when a subcommand is missing.
+    if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
     process.stderr.write(`error: ${oneLine(error.message.replace(/^error: /, ''))}\n`);
     return 2;
   }
