@@ -1,31 +1,17 @@
 // Facts about variable names: which ones the platform sets, which ones a bundler exposes
 // to the browser, which ones look like secrets.
 
-const PLATFORM_EXACT = new Set([
-  // Node, shells, the OS
-  'NODE_ENV', 'NODE_OPTIONS', 'NODE_DEBUG', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED',
-  'PORT', 'HOST', 'HOSTNAME', 'HOME', 'PATH', 'PWD', 'USER', 'SHELL', 'TERM', 'TMPDIR', 'TEMP',
-  'TMP', 'TZ', 'LANG', 'LC_ALL', 'DEBUG', 'NO_COLOR', 'FORCE_COLOR', 'HTTP_PROXY', 'HTTPS_PROXY',
-  'NO_PROXY', 'INIT_CWD',
-  // CI and hosting platforms
-  'CI', 'VERCEL', 'NETLIFY', 'RENDER', 'DYNO', 'K_SERVICE', 'FLY_APP_NAME', 'CF_PAGES',
-  // Next.js
-  'NEXT_RUNTIME', 'NEXT_PHASE', 'NEXT_TELEMETRY_DISABLED', 'NEXT_DEPLOYMENT_ID', '__NEXT_PRIVATE_ORIGIN',
-  // Vite's import.meta.env built-ins
-  'MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR',
-  // Python
-  'PYTHONPATH', 'VIRTUAL_ENV', 'PYTHONUNBUFFERED',
-]);
+import { isNotAppConfig, isSetByPlatform, type Host } from './platform-vars.js';
 
-const PLATFORM_PREFIXES = [
-  'VERCEL_', 'NEXT_PUBLIC_VERCEL_', 'NETLIFY_', 'RENDER_', 'RAILWAY_', 'FLY_', 'HEROKU_',
-  'GITHUB_', 'RUNNER_', 'GITLAB_', 'CI_', 'CF_PAGES_', 'AWS_LAMBDA_', 'npm_', 'NEXT_PRIVATE_',
-  '__NEXT_', 'VITEST', 'JEST_',
-];
+export { isNotAppConfig, isReadByRuntime, hostsOf, type Host } from './platform-vars.js';
 
-/** Set by the runtime, framework or hosting platform: need not be documented. */
-export function isPlatformVar(name: string): boolean {
-  return PLATFORM_EXACT.has(name) || PLATFORM_PREFIXES.some((p) => name.startsWith(p));
+/**
+ * Need not be documented: set by the runtime, framework, hosting platform or CI (the exact
+ * names they set, see platform-vars.ts), or not app configuration at all (isNotAppConfig).
+ * `hosts` (hostsOf) adds the generic names only a declared host sets (Netlify's URL, CONTEXT).
+ */
+export function isPlatformVar(name: string, hosts?: ReadonlySet<Host>): boolean {
+  return isSetByPlatform(name, hosts) || isNotAppConfig(name);
 }
 
 /** Prefixes that make a bundler inline the variable into browser code. */
