@@ -60,6 +60,15 @@ describe('lintDotenv', () => {
     ]);
   });
 
+  it('does not warn about ${VAR} where the loader expands it', () => {
+    const src = 'A=${HOME}/x\nB=$OTHER\nC="${LIT}"\n';
+    const with_ = (expandsReferences: boolean | 'braced') => lintDotenv(src, { file: '.env', expandsReferences }).findings.map((f) => [f.rule, f.variable, f.line]);
+    expect(with_(true)).toEqual([]);
+    // python-dotenv expands only the braced form.
+    expect(with_('braced')).toEqual([['dotenv-unexpanded-reference', 'B', 2]]);
+    expect(with_(false)).toHaveLength(3);
+  });
+
   it('never shows a secret value in a message', () => {
     const src = 'API_SECRET=s3cr3tvalue#tail\nAUTH_TOKEN="tok3nvalue" trailing\n';
     const findings = lintDotenv(src, { file: '.env', isSecret: looksSecret }).findings;
