@@ -3,10 +3,9 @@
 // protection file and package manager), or something we do not support yet.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readManifest, type ProjectManifest } from '../env/registry.js';
 import type { PackageManager } from '../options/choices.js';
 import type { ProjectLayout } from '../plan/context.js';
-import { MANIFEST_FILE } from '../plan/manifest.js';
+import { MANIFEST_FILE, readManifest, type ProjectManifest } from '../plan/manifest.js';
 import { majorOf } from '../writer/package-json.js';
 import { parseJsonc } from './jsonc.js';
 

@@ -25,9 +25,8 @@ import { chmod, lstat, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } 
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
 import { unifiedDiff } from '../env/diff.js';
-import { readManifest } from '../env/registry.js';
 import { envFileOf, replaceEnvTable, varsByFile } from '../env/render.js';
-import { MANIFEST_FILE, hashContent, renderManifest, type Manifest } from '../plan/manifest.js';
+import { MANIFEST_FILE, hashContent, invalidManifestError, readManifest, recordedPaths, renderManifest, type Manifest } from '../plan/manifest.js';
 import { ensureGitignore, fileBytes, type Plan } from '../plan/plan.js';
 import { freshDotEnv, makeSecret, mergeDotEnv, mergeEnvExample } from './dotenv.js';
 import { instructionFor, type Instruction } from './instructions.js';
@@ -166,21 +165,14 @@ interface Previous {
   skipped: Set<string>;
 }
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** The error for a manifest that cannot be used (also raised by the create command before any question). */
-export function invalidManifestError(targetDir: string, problem: string): CliError {
-  return new CliError(`${MANIFEST_FILE} in ${targetDir} ${problem}; fix it or delete it to treat the folder as an existing app`);
-}
+export { invalidManifestError };
 
 function readPrevious(root: string, targetDir: string): Previous | undefined {
   const result = readManifest(root);
   if (result.status === 'absent') return undefined;
   if (result.status === 'invalid') throw invalidManifestError(targetDir, result.problem);
   const files = Object.fromEntries(Object.entries(result.manifest.files).filter(([, h]) => typeof h === 'string'));
-  return { files, merged: new Set(stringList(result.manifest.raw.merged)), skipped: new Set(stringList(result.manifest.raw.skipped)) };
+  return { files, merged: new Set(recordedPaths(result.manifest, 'merged')), skipped: new Set(recordedPaths(result.manifest, 'skipped')) };
 }
 
 /** The exact merge for a file that is not (or no longer) as we generated it, if there is one. */
