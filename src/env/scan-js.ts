@@ -7,57 +7,8 @@
 // Loaded lazily: only files that pass the substring pre-filter get here.
 import { parse, type ParserPlugin } from '@babel/parser';
 import { NUXT_CONFIG_FILE, type EnvRead, type ScanProblem } from './scan-types.js';
-
-interface Node {
-  type: string;
-  loc?: { start: { line: number; column: number } } | null;
-  [key: string]: unknown;
-}
-
-const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens', 'typeAnnotation', 'returnType', 'typeParameters']);
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
-}
-
-/** Strip wrappers that do not change the value: parentheses, TS casts, `!`. */
-function unwrap(node: unknown): Node | undefined {
-  let n = isNode(node) ? node : undefined;
-  while (
-    n &&
-    (n.type === 'ParenthesizedExpression' ||
-      n.type === 'TSAsExpression' ||
-      n.type === 'TSSatisfiesExpression' ||
-      n.type === 'TSNonNullExpression' ||
-      n.type === 'TSTypeAssertion' ||
-      n.type === 'ChainExpression')
-  ) {
-    n = isNode(n.expression) ? n.expression : undefined;
-  }
-  return n;
-}
-
-function isMember(n: Node | undefined): boolean {
-  return n !== undefined && (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression');
-}
-
-/** The static name of a member's property: `.X`, `["X"]`, `` [`X`] ``; undefined when computed. */
-function propertyName(member: Node): string | undefined {
-  const prop = member.property as Node;
-  if (!member.computed) return prop.type === 'Identifier' ? (prop.name as string) : undefined;
-  const p = unwrap(prop);
-  if (!p) return undefined;
-  if (p.type === 'StringLiteral') return p.value as string;
-  if (p.type === 'TemplateLiteral' && (p.expressions as unknown[]).length === 0) {
-    const quasi = (p.quasis as Node[])[0];
-    return (quasi?.value as { cooked?: string } | undefined)?.cooked ?? undefined;
-  }
-  return undefined;
-}
-
-function isIdentifier(n: Node | undefined, name: string): boolean {
-  return n !== undefined && n.type === 'Identifier' && n.name === name;
-}
+import { isIdentifier, isMember, literalString, propertyName, unwrap, walk, type Node } from './scan-js-ast.js';
+import { schemaReads } from './scan-js-schema.js';
 
 export function scanJs(code: string, file: string, ext: string, lineOffset = 0): { reads: EnvRead[]; problems: ScanProblem[] } {
   const reads: EnvRead[] = [];
@@ -97,7 +48,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     if (n.type === 'Identifier') return aliases.has(n.name as string);
     if (!isMember(n) || propertyName(n) !== 'env') return false;
     const obj = unwrap(n.object);
-    if (isIdentifier(obj, 'process')) return true;
+    if (isIdentifier(obj, 'process') || isIdentifier(obj, 'Bun')) return true;
     if (obj?.type === 'MetaProperty') {
       const meta = obj.meta as Node;
       const property = obj.property as Node;
@@ -106,9 +57,16 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     return false;
   };
 
-  const record = (name: string, at: Node, kind: EnvRead['kind']) => {
-    reads.push({ name, file, line: lineOf(at), kind });
+  const record = (name: string, at: Node, kind: EnvRead['kind']): EnvRead => {
+    const read: EnvRead = { name, file, line: lineOf(at), kind };
+    reads.push(read);
+    return read;
   };
+  /** The read each static `process.env.X` member recorded, for fallbacks (`A ?? B`). */
+  const memberReads = new Map<Node, EnvRead>();
+  const fallbackChains: Node[][] = [];
+  /** `const NAME = value` anywhere in the file: schemas are often declared before use. */
+  const consts = new Map<string, Node>();
 
   const fromPattern = (pattern: unknown) => {
     const p = unwrap(pattern);
@@ -169,6 +127,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
       const init = unwrap(node.init);
       if (id.type === 'Identifier' && init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) fnNames.set(init, id.name as string);
       if (id.type === 'Identifier' && isEnvObject(node.init)) aliases.add(id.name as string);
+      if (id.type === 'Identifier' && init && !consts.has(id.name as string)) consts.set(id.name as string, init);
     } else if (node.type === 'ImportDeclaration') {
       const source = (node.source as Node).value as string;
       if (source === '$env/dynamic/private' || source === '$env/dynamic/public') {
@@ -195,6 +154,19 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     return true;
   };
 
+  const schema = { constValue: (name: string) => consts.get(name), isEnvObject };
+  /** `Deno.env.get("X")` */
+  const denoRead = (call: Node) => {
+    const callee = unwrap(call.callee);
+    if (!isMember(callee) || propertyName(callee as Node) !== 'get') return;
+    const env = unwrap((callee as Node).object);
+    if (!isMember(env) || propertyName(env as Node) !== 'env' || !isIdentifier(unwrap((env as Node).object), 'Deno')) return;
+    const arg = (call.arguments as Node[])[0];
+    const name = literalString(arg);
+    if (name !== undefined) record(name, arg as Node, 'member');
+    else problems.push({ kind: 'dynamic', file, line: lineOf(call) });
+  };
+
   // Pass 2: reads.
   const writes = new WeakSet<object>();
   const pass2 = (node: Node) => {
@@ -215,13 +187,23 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
       case 'OptionalMemberExpression': {
         if (writes.has(node) || !isEnvObject(node.object)) break;
         const name = propertyName(node);
-        if (name !== undefined) record(name, (node.property as Node) ?? node, 'member');
+        if (name !== undefined) memberReads.set(node, record(name, (node.property as Node) ?? node, 'member'));
         else if (!viaHelper(node)) problems.push({ kind: 'dynamic', file, line: lineOf(node) });
         break;
       }
       case 'VariableDeclarator': {
         if (isEnvObject(node.init)) fromPattern(node.id);
         else if (isIdentifier(unwrap(node.init), 'process')) fromProcessPattern(node.id);
+        break;
+      }
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        for (const key of schemaReads(node, schema)) record(key.name, key.at, 'schema');
+        denoRead(node);
+        break;
+      }
+      case 'LogicalExpression': {
+        if (node.operator === '??' || node.operator === '||') fallbackChains.push(operands(node, node.operator));
         break;
       }
       case 'BinaryExpression': {
@@ -249,6 +231,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
 
   walk(ast, pass1);
   walk(ast, pass2);
+  linkFallbacks(fallbackChains, memberReads);
   if (NUXT_CONFIG_FILE.test(file)) walk(ast, (node) => nuxtRuntimeConfig(node, record));
   for (const h of helpers) {
     let found = 0;
@@ -305,22 +288,27 @@ function nuxtRuntimeConfig(node: Node, record: (name: string, at: Node, kind: En
   visit(node.value, []);
 }
 
-/** Iterative pre-order walk (deeply nested code must not overflow the stack). */
-function walk(root: Node, visit: (node: Node) => void): void {
-  const stack: Node[] = [root];
+/** The operands of `a ?? b ?? c` (or `||`), left to right, wrappers removed. */
+function operands(node: Node, operator: string): Node[] {
+  const out: Node[] = [];
+  const stack: unknown[] = [node];
   while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    visit(node);
-    const keys = Object.keys(node);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const key = keys[k] as string;
-      if (SKIP_KEYS.has(key)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as Node);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
+    const n = unwrap(stack.pop());
+    if (!n) continue;
+    if (n.type === 'LogicalExpression' && n.operator === operator) stack.push(n.right, n.left);
+    else out.push(n);
+  }
+  return out;
+}
+
+/** Every env read of a fallback chain names the chain's other reads as its alternatives. */
+function linkFallbacks(chains: readonly Node[][], memberReads: ReadonlyMap<Node, EnvRead>): void {
+  for (const chain of chains) {
+    const chainReads = chain.map((n) => memberReads.get(n)).filter((r): r is EnvRead => r !== undefined);
+    if (chainReads.length < 2) continue;
+    for (const read of chainReads) {
+      const others = chainReads.filter((r) => r.name !== read.name).map((r) => r.name);
+      read.alternatives = [...new Set([...(read.alternatives ?? []), ...others])];
     }
   }
 }

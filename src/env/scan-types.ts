@@ -5,7 +5,13 @@ export interface EnvRead {
   /** Path relative to the scanned directory, forward slashes. */
   file: string;
   line: number;
-  kind: 'member' | 'destructure' | 'import' | 'python';
+  /**
+   * member/destructure/import: spelled out in JS; python: in Python; helper: the name passed to
+   * an env helper (`env('X')`, same file or imported); schema: a key of a schema the environment
+   * is validated against (zod, t3-env, envalid, pydantic BaseSettings, Prisma's `env("X")`);
+   * compose: `${X}` in a docker-compose file.
+   */
+  kind: 'member' | 'destructure' | 'import' | 'python' | 'helper' | 'schema' | 'compose';
   /**
    * Names read in the same expression as fallbacks (`env.A ?? env.B`, `os.getenv("A") or
    * os.getenv("B")`): A is not missing when one of these is set.

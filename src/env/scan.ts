@@ -182,6 +182,12 @@ function readSource(abs: string): { buf: Buffer } | { skip: string } {
 
 type JsScanner = typeof import('./scan-js.js').scanJs;
 
+/** Words one of the JS scanner's patterns needs; a file with none of them reads no env. */
+const JS_ENV_WORDS = ['process', 'import.meta', '$env/', 'runtimeConfig', 'Bun.env', 'Deno.env', 'createEnv'];
+function mayReadEnvInJs(code: string): boolean {
+  return JS_ENV_WORDS.some((w) => code.includes(w));
+}
+
 
 export async function scanProject(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
@@ -226,7 +232,7 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
       problems.push(...r.problems);
       for (const m of sfc.markupReads(component.markup, sfc.dynamicEnvAliases(component.code))) reads.push({ name: m.name, file: rel, line: m.line, kind: 'member' });
     } else {
-      if (!code.includes('process') && !code.includes('import.meta') && !code.includes('$env/') && !code.includes('runtimeConfig')) continue;
+      if (!mayReadEnvInJs(code)) continue;
       scanJs ??= (await import('./scan-js.js')).scanJs;
       const r = scanJs(code, rel, ext);
       reads.push(...r.reads);
