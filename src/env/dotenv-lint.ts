@@ -1,6 +1,7 @@
 // Lint of a .env-style file: every line is compared with what dotenv actually loads from it.
 import { parseDotenv, type ParsedDotenv } from './dotenv.js';
 import { finding, showValue, type Finding } from './findings.js';
+import type { Expansion } from './loader.js';
 import { looksLikeVariableName } from './names.js';
 
 export interface LintOptions {
@@ -14,6 +15,11 @@ export interface LintOptions {
   isPublic?: (name: string) => boolean;
   /** Variables to mask even if isPublic says otherwise (kept for callers that pass it). */
   isSecret?: (name: string) => boolean;
+  /**
+   * Whether the file's loader expands references (loaderExpands in loader.ts): true for both
+   * ${VAR} and $VAR, 'braced' for ${VAR} only (python-dotenv). Default false: plain dotenv.
+   */
+  expandsReferences?: Expansion;
 }
 
 /** Escapes other than \n and \r that a reader would expect a double-quoted value to process. */
@@ -22,6 +28,7 @@ const UNPROCESSED_ESCAPE = /\\[tbfv0"'\\$]/;
 export function lintDotenv(source: string, options: LintOptions): { parsed: ParsedDotenv; findings: Finding[] } {
   const parsed = parseDotenv(source);
   const { file } = options;
+  const expands = options.expandsReferences ?? false;
   const show = (name: string, value: string) => showValue(name, value, (options.isPublic?.(name) ?? false) && !(options.isSecret?.(name) ?? false));
   const findings: Finding[] = [];
 
@@ -86,8 +93,14 @@ export function lintDotenv(source: string, options: LintOptions): { parsed: Pars
       }
     }
 
-    if (quote !== "'" && /\$\{[A-Za-z_][\w]*\}|\$[A-Za-z_]\w*/.test(value)) {
-      findings.push(finding('dotenv-unexpanded-reference', `${key} refers to another variable with $; dotenv loads it literally (only loaders with dotenv-expand, such as Next.js and Vite, expand it)`, where));
+    if (quote !== "'" && expands !== true) {
+      const braced = /\$\{[A-Za-z_]\w*\}/.test(value);
+      const bare = /\$[A-Za-z_]\w*/.test(value);
+      if (expands === 'braced' && bare) {
+        findings.push(finding('dotenv-unexpanded-reference', `${key} refers to another variable as $NAME; python-dotenv expands only \${NAME}, so it loads this literally — write \${NAME}`, where));
+      } else if (expands === false && (braced || bare)) {
+        findings.push(finding('dotenv-unexpanded-reference', `${key} refers to another variable with $; dotenv loads it literally (only loaders that expand, such as Next.js, Vite, Nuxt, dotenv-expand or python-dotenv, replace it)`, where));
+      }
     }
   }
   return { parsed, findings };
