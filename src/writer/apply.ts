@@ -12,17 +12,12 @@
 //   are listed and confirmed (TTY) or overwritten (no TTY, because --force was given);
 // - `.env` files are never overwritten: only missing keys are appended, so
 //   BETTER_AUTH_SECRET is never rotated;
-// - atomic: everything is first written to a staging folder next to the target (same
-//   filesystem), then renamed into place — the whole folder when the target is absent, file
-//   by file with backups otherwise. An error or SIGINT/SIGTERM rolls back and removes the
-//   staging folder, so no half-written project is left;
+// - atomic: all or nothing, through one transaction (transaction.ts);
 // - nothing outside the project: every path is checked (safe-path.ts) before it is read,
 //   written, renamed or removed, and a symbolic link inside the project is never followed —
 //   a refusal comes before anything is written.
-import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { chmod, lstat, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
 import { unifiedDiff } from '../env/diff.js';
 import { envFileOf, replaceEnvTable, varsByFile } from '../env/render.js';
@@ -31,7 +26,11 @@ import { ensureGitignore, fileBytes, type Plan } from '../plan/plan.js';
 import { freshDotEnv, makeSecret, mergeDotEnv, mergeEnvExample } from './dotenv.js';
 import { instructionFor, type Instruction } from './instructions.js';
 import { mergePackageJson } from './package-json.js';
+import { sameBytes, sameModule, statOrUndefined, text } from './disk.js';
 import { assertInsideProject, projectRoot } from './safe-path.js';
+import { writeTransaction, type FileChange, type TransactionHooks } from './transaction.js';
+
+export { stagingLeftovers } from './transaction.js';
 
 /**
  * - new: written; unchanged: identical already; update: ours and unedited, replaced;
@@ -76,10 +75,7 @@ export interface ApplyOptions {
   /** Install SIGINT/SIGTERM handlers while writing (default true). */
   handleSignals?: boolean;
   /** Test hooks: throwing from one simulates a failure at that point. */
-  hooks?: {
-    beforeStage?(path: string, index: number): void | Promise<void>;
-    beforeMove?(path: string, index: number): void | Promise<void>;
-  };
+  hooks?: TransactionHooks;
 }
 
 export interface ApplyReport {
@@ -94,29 +90,9 @@ export interface ApplyReport {
   warnings: string[];
 }
 
-interface Pending {
-  path: string;
-  /** Undefined: remove the file. */
-  bytes?: Uint8Array;
-  mode?: number;
-}
-
 /** An env file holds secrets: 0600, or the mode it has when that is stricter (never loosened). */
 function envFileMode(existing?: number): number {
   return existing === undefined ? 0o600 : existing & 0o600;
-}
-
-async function statOrUndefined(path: string) {
-  try {
-    return await lstat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
 }
 
 async function defaultConfirm(paths: string[]): Promise<boolean> {
@@ -125,29 +101,6 @@ async function defaultConfirm(paths: string[]): Promise<boolean> {
   const answer = await clack.confirm({ message: `Overwrite ${paths.length} changed file${paths.length === 1 ? '' : 's'}?`, initialValue: false });
   if (clack.isCancel(answer)) throw new CancelledError();
   return answer;
-}
-
-/** Deepest-first list of the directories `mkdir -p path` would create. */
-async function missingAncestors(path: string): Promise<string[]> {
-  const missing: string[] = [];
-  let dir = path;
-  while (!(await statOrUndefined(dir))) {
-    missing.push(dir);
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return missing;
-}
-
-async function removeEmptyDirs(dirs: string[]): Promise<void> {
-  for (const dir of dirs) {
-    try {
-      await rmdir(dir);
-    } catch {
-      // not empty or already gone: leave it
-    }
-  }
 }
 
 /** One env file (`.env`, `backend/.env`): created fresh, given missing keys, or left alone. */
@@ -204,30 +157,6 @@ function mergeFor(plan: Plan, path: string): ((current: string) => { content: st
   return undefined;
 }
 
-const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-/** An existing app's module that plays the role of a planned one: `middleware.js` for `middleware.ts`. */
-async function sameModule(root: string, path: string): Promise<string | undefined> {
-  const m = /^(.*)(\.[cm]?[jt]sx?)$/.exec(path);
-  if (!m) return undefined;
-  for (const ext of MODULE_EXTENSIONS) {
-    if (ext === m[2]) continue;
-    const candidate = `${m[1]}${ext}`;
-    if ((await statOrUndefined(assertInsideProject(root, candidate)))?.isFile()) return candidate;
-  }
-  return undefined;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function text(bytes: Uint8Array): string | undefined {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   // targetDir as the user named it (messages); root, its real path, for every disk operation.
   const targetDir = resolve(options.dir);
@@ -247,7 +176,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
 
   const envFiles = varsByFile(plan.env);
   const actions: FileAction[] = [];
-  const pending: Pending[] = [];
+  const pending: FileChange[] = [];
   const warnings: string[] = [];
   const manifestFiles: Record<string, string> = {};
   const merged: string[] = [];
@@ -387,117 +316,6 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     if (!ok) throw new CliError(`kept ${conflicts.length} changed file${conflicts.length === 1 ? '' : 's'} (${conflicts.join(', ')}); nothing was written`);
   }
 
-  await write(root, targetStat !== undefined, pending, options);
+  await writeTransaction(root, pending, { targetExists: targetStat !== undefined, handleSignals: options.handleSignals, hooks: options.hooks });
   return report;
-}
-
-/** `targetDir`: the real path of the project folder (projectRoot()). */
-async function write(targetDir: string, targetExists: boolean, pending: Pending[], options: ApplyOptions): Promise<void> {
-  const parent = dirname(targetDir);
-  const staging = join(parent, `.${basename(targetDir)}.cbaj-tmp-${randomBytes(6).toString('hex')}`);
-  const stagedFiles = join(staging, 'files');
-  const backups = join(staging, 'backup');
-
-  let interrupted: string | undefined;
-  const onSignal = (signal: string) => {
-    interrupted = signal;
-  };
-  // Last resort if the process exits hard while writing.
-  const onExit = () => rmSync(staging, { recursive: true, force: true });
-  const handleSignals = options.handleSignals !== false;
-  if (handleSignals) {
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  }
-  process.on('exit', onExit);
-  const checkpoint = () => {
-    if (interrupted) throw new CancelledError(`cancelled (${interrupted}); nothing was written`);
-  };
-
-  const createdParents = await missingAncestors(parent);
-  const moved: { dest: string; backup?: string }[] = [];
-  const createdDirs: string[] = [];
-  try {
-    await mkdir(stagedFiles, { recursive: true });
-    for (const [index, file] of pending.entries()) {
-      checkpoint();
-      await options.hooks?.beforeStage?.(file.path, index);
-      if (!file.bytes) continue;
-      const staged = join(stagedFiles, ...file.path.split('/'));
-      await mkdir(dirname(staged), { recursive: true });
-      await writeFile(staged, file.bytes, file.mode === undefined ? undefined : { mode: file.mode });
-      if (file.mode !== undefined) await chmod(staged, file.mode);
-    }
-    checkpoint();
-
-    if (!targetExists) {
-      await options.hooks?.beforeMove?.('.', 0);
-      await rename(stagedFiles, targetDir);
-    } else {
-      for (const [index, file] of pending.entries()) {
-        checkpoint();
-        await options.hooks?.beforeMove?.(file.path, index);
-        const rel = file.path.split('/');
-        // Checked again right before the rename: the folder may have changed since it was read.
-        const dest = assertInsideProject(targetDir, file.path);
-        if (!file.bytes) {
-          // A removal: the file goes to the backups, from where a rollback brings it back.
-          const backup = join(backups, ...rel);
-          await mkdir(dirname(backup), { recursive: true });
-          await rename(dest, backup);
-          moved.push({ dest, backup });
-          continue;
-        }
-        const newDirs = await missingAncestors(dirname(dest));
-        await mkdir(dirname(dest), { recursive: true });
-        createdDirs.push(...newDirs);
-        let backup: string | undefined;
-        if (await statOrUndefined(dest)) {
-          backup = join(backups, ...rel);
-          await mkdir(dirname(backup), { recursive: true });
-          await rename(dest, backup);
-        }
-        moved.push({ dest, backup });
-        await rename(join(stagedFiles, ...rel), dest);
-      }
-    }
-  } catch (error) {
-    // Roll back: put every replaced file back, remove what we added.
-    for (const { dest, backup } of moved.reverse()) {
-      try {
-        if (backup) await rename(backup, dest);
-        else await rm(dest, { force: true });
-      } catch {
-        // keep rolling back the rest
-      }
-    }
-    await removeEmptyDirs(createdDirs.sort((a, b) => b.length - a.length));
-    await rm(staging, { recursive: true, force: true });
-    await removeEmptyDirs(createdParents);
-    throw error;
-  } finally {
-    if (handleSignals) {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
-    process.off('exit', onExit);
-  }
-  await rm(staging, { recursive: true, force: true });
-  // Folders left empty by removed files go too (never the target itself).
-  for (const file of pending) {
-    if (file.bytes) continue;
-    const dirs: string[] = [];
-    for (let dir = dirname(join(targetDir, ...file.path.split('/'))); dir.startsWith(`${targetDir}${sep}`); dir = dirname(dir)) dirs.push(dir);
-    await removeEmptyDirs(dirs);
-  }
-  if (interrupted) throw new CancelledError(`cancelled (${interrupted}) after the project was written`);
-}
-
-/** True when a staging folder of ours is left next to `targetDir` (tests use this). */
-export async function stagingLeftovers(targetDir: string): Promise<string[]> {
-  const root = projectRoot(targetDir);
-  const parent = dirname(root);
-  if (!existsSync(parent)) return [];
-  const prefix = `.${basename(root)}.cbaj-tmp-`;
-  return (await readdir(parent)).filter((name) => name.startsWith(prefix));
 }
