@@ -25,13 +25,14 @@ export function registerEnvCommands(program: Command): void {
     .command('env')
     .summary('rewrite .env.example (and backend/.env.example) and the README env table from the env registry')
     .description(
-      'Rewrite one .env.example per env file (.env.example; backend/.env.example when the project has a separate API server) and the README env table of all of them (between <!-- env-table:start --> and <!-- env-table:end -->) from the project\'s env registry: the variables of its options in create-better-auth-jwt.json, plus variables you declared there or documented in an .env.example (kept in that file). Every other README byte is kept. Running it twice changes nothing.',
+      'Rewrite one .env.example per env file (.env.example; backend/.env.example when the project has a separate API server) and the README env table of all of them (between <!-- env-table:start --> and <!-- env-table:end -->) from the project\'s env registry: the variables of its options in create-better-auth-jwt.json, plus variables you declared there or documented in an .env.example (kept in that file). An .env.example it did not write (no manifest, or edited since) is never rewritten: the variables it lacks (the registry\'s, and those the code reads) are added in a block of its own at the end, between marker comments. Every other README byte is kept; a README without the markers is left alone (see --readme-markers). Running it twice changes nothing.',
     )
     .option('--cwd <dir>', 'project directory (default: the current directory)')
     .option('--check', 'write nothing; print a diff and exit 1 if a run would change a file (for CI drift checks)')
     .option('--write-env', 'also add missing variables to each env file (.env, backend/.env) by key, generating random values for empty secrets (BETTER_AUTH_SECRET); existing values are never changed or printed')
+    .option('--readme-markers', 'append the env table, between <!-- env-table:start --> and <!-- env-table:end -->, to a README that has no markers (without it such a README is left alone; a missing README is never created)')
     .addHelpText('after', '\nExit codes: 0 done (or up to date with --check), 1 out of date (--check) or failed, 2 usage error.')
-    .action(async (opts: { cwd?: string; check?: boolean; writeEnv?: boolean }) => {
+    .action(async (opts: { cwd?: string; check?: boolean; writeEnv?: boolean; readmeMarkers?: boolean }) => {
       const { genEnvCommand } = await import('./gen-env.js');
       await genEnvCommand(opts, processIo());
     });

@@ -1,6 +1,9 @@
 // `gen env`: renders the env registry into one `.env.example` per env file (`.env.example`,
 // `backend/.env.example`...) and the README's env table (every variable of every file), and
 // (with --write-env) adds missing keys to each env file without touching an existing value.
+// It owns only what it generated or what sits between its markers: an .env.example it did
+// not write (gen-foreign.ts) only gets the missing variables in a block at the end, and a
+// README only its env table (gen-readme.ts).
 // Every file is read and written through assertInsideProject: never through a symbolic link,
 // never outside the project, and a refusal comes before anything is written.
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -11,12 +14,16 @@ import { makeSecret as newSecret } from '../writer/dotenv.js';
 import { assertInsideProject, projectRoot } from '../writer/safe-path.js';
 import { unifiedDiff } from './diff.js';
 import { parseDotenv } from './dotenv.js';
+import { docsFindings, readAsEnvVar, updateForeignExample, type AddedVar, type DocsFindings } from './gen-foreign.js';
+import { planReadme } from './gen-readme.js';
 import { readTextFile, writeFileAtomic } from './files.js';
 import { mask } from './findings.js';
-import { looksSecret } from './names.js';
+import { looksSecret, publicPrefixOf } from './names.js';
 import {
   EXAMPLE_FILE,
+  NO_DESCRIPTION,
   envFileUnits,
+  exampleToEnvVar,
   generatorKeys,
   mergeWithExample,
   parseExample,
@@ -25,16 +32,7 @@ import {
   type EnvFileUnit,
   type EnvVarsFor,
 } from './registry.js';
-import {
-  DEFAULT_ENV_FILE,
-  ENV_TABLE_END,
-  ENV_TABLE_START,
-  formatEnvValue,
-  renderDotEnv,
-  renderEnvExample,
-  renderEnvTable,
-  replaceEnvTable,
-} from './render.js';
+import { DEFAULT_ENV_FILE, envVarKey, formatEnvValue, renderDotEnv, renderEnvExample, renderEnvTable } from './render.js';
 import type { EnvVar } from './types.js';
 
 export interface GenEnvOptions {
@@ -43,6 +41,8 @@ export interface GenEnvOptions {
   check?: boolean;
   /** Also add missing keys to each env file (`.env`, `backend/.env`...). */
   writeEnv?: boolean;
+  /** Append the env table with its markers to a README that has none. */
+  readmeMarkers?: boolean;
   envVarsFor?: EnvVarsFor;
   /** Source of generated secrets (tests inject a fixed one). */
   makeSecret?: () => string;
@@ -56,6 +56,8 @@ export interface FileChange {
   summary: string;
   /** An env file holding real values (`.env`, `backend/.env`): never diffed, written 0600. */
   holdsValues?: boolean;
+  /** A file gen env does not own: `--check` prints these lines instead of a diff. */
+  explain?: string[];
 }
 
 export interface GenEnvPlan {
@@ -76,14 +78,38 @@ function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
 
-function findReadme(root: string): string {
+function findReadme(root: string): string | undefined {
   try {
-    const hit = readdirSync(root).find((n) => n.toLowerCase() === 'readme.md');
-    if (hit) return hit;
+    return readdirSync(root).find((n) => n.toLowerCase() === 'readme.md');
   } catch {
-    // fall through
+    return undefined;
   }
-  return 'README.md';
+}
+
+/**
+ * An .env.example is gen env's own when the project has a manifest and the file is what gen
+ * env renders or still has the hash the manifest recorded; a missing one is created. Any
+ * other is the user's: gen env only adds to it, in a block of its own.
+ */
+function ownsExample(manifest: ReturnType<typeof readManifest>, file: string, text: string | undefined, rendered: string): boolean {
+  if (text === undefined) return true;
+  if (manifest.status !== 'ok') return false;
+  return text === rendered || manifest.manifest.files[file] === hashContent(text);
+}
+
+/** A README-table row for a variable documented only in a file gen env does not own. */
+function foreignRow(v: EnvVar): EnvVar {
+  return v.description === NO_DESCRIPTION ? { ...v, description: '' } : v;
+}
+
+function explainForeign(file: string, added: readonly AddedVar[], removed: readonly string[]): string[] {
+  const lines: string[] = [];
+  if (added.length) {
+    lines.push(`${file}: would add ${added.length} variable(s) in a block at the end (no other line changes):`);
+    for (const a of added) lines.push(`  ${a.name} (${a.why})`);
+  }
+  if (removed.length) lines.push(`${file}: would remove ${removed.join(', ')} from its block (documented above it now, or no longer read)`);
+  return lines;
 }
 
 /** The text of a project file (undefined when absent); an unreadable or unsafe one is an error. */
@@ -168,23 +194,52 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
   const changes: FileChange[] = [];
   const generated: GenEnvPlan['generated'] = [];
   const keptAll: EnvVar[] = [];
+  // What check env says about each example: read once, only if a file is not ours.
+  let docs: DocsFindings | undefined;
   for (const unit of units) {
     const exampleText = must(root, unit.example);
-    if (unit.file === DEFAULT_ENV_FILE && manifest.status === 'absent') {
-      if (exampleText === undefined) {
-        throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${EXAMPLE_FILE} in ${root} (run it in a generated project, or pass --cwd)`);
-      }
-      notes.push(`no ${MANIFEST_FILE}: documenting the variables already in ${EXAMPLE_FILE}`);
+    if (unit.file === DEFAULT_ENV_FILE && manifest.status === 'absent' && exampleText === undefined) {
+      throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${EXAMPLE_FILE} in ${root} (run it in a generated project, or pass --cwd)`);
     }
     const example = exampleText === undefined ? [] : parseExample(exampleText);
     const { vars, kept, dropped } = mergeWithExample(unit.vars, example, owned, unit.file);
-    keptAll.push(...kept);
-    if (kept.length > 0 && manifest.status === 'ok') notes.push(`kept ${kept.length} variable(s) of your own from ${unit.example}: ${kept.map((v) => v.name).join(', ')}`);
-    if (dropped.length > 0) notes.push(`removed ${dropped.join(', ')} from ${unit.example}: this project's options no longer use them`);
-
     let rendered = renderEnvExample(vars);
     if (usesCrlf(exampleText)) rendered = toCrlf(rendered);
-    changes.push({ file: unit.example, before: exampleText, after: rendered, summary: exampleText === undefined ? 'created' : 'rewritten from the env registry' });
+
+    if (ownsExample(manifest, unit.example, exampleText, rendered)) {
+      keptAll.push(...kept);
+      if (kept.length > 0 && manifest.status === 'ok') notes.push(`kept ${kept.length} variable(s) of your own from ${unit.example}: ${kept.map((v) => v.name).join(', ')}`);
+      if (dropped.length > 0) notes.push(`removed ${dropped.join(', ')} from ${unit.example}: this project's options no longer use them`);
+      changes.push({ file: unit.example, before: exampleText, after: rendered, summary: exampleText === undefined ? 'created' : 'rewritten from the env registry' });
+    } else {
+      const text = exampleText as string;
+      docs ??= await docsFindings(root, units, envVarsFor);
+      const reads = docs.undocumented.get(unit.example) ?? [];
+      const update = updateForeignExample(text, unit.vars, reads, docs.unused.get(unit.example) ?? new Set());
+      if (update.unclosed) notes.push(`${unit.example} has a gen env start marker without its end marker: fix it by hand; gen env left the file alone`);
+      // The README lists what the file documents (commented-out variables too) and what was added.
+      const inRegistry = new Set(unit.vars.map((v) => envVarKey(v)));
+      const listed = new Set(unit.vars.map((v) => v.name));
+      for (const e of parseExample(update.after)) {
+        const v = exampleToEnvVar(e, unit.file);
+        if (inRegistry.has(envVarKey(v)) || owned.has(envVarKey(v)) || listed.has(v.name)) continue;
+        listed.add(v.name);
+        keptAll.push(foreignRow(v));
+      }
+      for (const r of reads) {
+        if (listed.has(r.name)) continue;
+        listed.add(r.name);
+        keptAll.push(readAsEnvVar(r, looksSecret(r.name), publicPrefixOf(r.name) !== undefined, unit.file === DEFAULT_ENV_FILE ? undefined : unit.file));
+      }
+      if (update.after !== text) {
+        const why = manifest.status === 'ok' ? 'edited since gen env wrote it, or not written by it' : `no ${MANIFEST_FILE}`;
+        notes.push(`${unit.example} is not gen env's own (${why}): it only adds what is missing, in a block of its own at the end`);
+      }
+      const parts: string[] = [];
+      if (update.added.length) parts.push(`added ${update.added.map((a) => a.name).join(', ')} in its own block at the end; nothing else changed`);
+      if (update.removed.length) parts.push(`removed ${update.removed.join(', ')} from its block`);
+      changes.push({ file: unit.example, before: text, after: update.after, summary: parts.join('; '), explain: explainForeign(unit.example, update.added, update.removed) });
+    }
 
     if (options.writeEnv) {
       const r = dotenvChange(root, unit.file, vars, makeSecret);
@@ -197,17 +252,13 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
   const vars = [...registry, ...keptAll];
 
   const readmeName = findReadme(root);
-  const readmeText = must(root, readmeName);
-  const before = readmeText ?? '';
-  const crlf = usesCrlf(readmeText);
-  const table = renderEnvTable(vars);
-  const startAt = before.indexOf(ENV_TABLE_START);
-  const hasBlock = startAt !== -1 && before.indexOf(ENV_TABLE_END, startAt) !== -1;
-  const newReadme = hasBlock
-    ? replaceEnvTable(before, crlf ? toCrlf(table) : table)
-    : before + (crlf ? toCrlf : (t: string) => t)(replaceEnvTable(before, table).slice(before.length));
+  const readmeText = readmeName === undefined ? undefined : must(root, readmeName);
+  const readme = planReadme(readmeName ?? 'README.md', readmeText, renderEnvTable(vars), options.readmeMarkers ?? false);
+  if (readme.note) notes.push(readme.note);
   // The README comes right after the root .env.example, as before env files multiplied.
-  changes.splice(1, 0, { file: readmeName, before: readmeText, after: newReadme, summary: readmeText === undefined ? 'created with the env table' : 'env table updated' });
+  if (readmeName !== undefined && readme.after !== undefined) {
+    changes.splice(1, 0, { file: readmeName, before: readmeText, after: readme.after, summary: 'env table updated' });
+  }
   return { vars, changes, notes, generated };
 }
 
@@ -240,6 +291,10 @@ export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<v
     }
     const examples = new Set(plan.changes.filter((c) => c.file.endsWith('.example')).map((c) => c.file));
     for (const c of changed) {
+      if (c.explain) {
+        io.stdout(c.explain.map((l) => `${l}\n`).join(''));
+        continue;
+      }
       if (c.holdsValues) {
         io.stdout(`${c.file}: would be ${c.before === undefined ? 'created' : 'changed'} (${c.summary})\n`);
         continue;

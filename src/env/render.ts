@@ -44,7 +44,7 @@ export function formatEnvValue(value: string): string {
   return JSON.stringify(value);
 }
 
-function commentLines(v: EnvVar): string[] {
+export function commentLines(v: EnvVar): string[] {
   const lines = [`# ${v.description} (${v.required ? 'required' : 'optional'})`];
   if (v.note) lines.push(...v.note.split('\n').map((line) => `# ${line}`));
   return lines;

@@ -231,7 +231,10 @@ describe('declared variables with a file', () => {
     const declared = [
       { name: 'PORT', group: 'API server (backend/)', description: 'Port of the API.', required: true, kind: 'string', example: '9000', usedBy: ['backend'], secret: false, file: 'backend/.env' },
     ];
-    write(dir, 'create-better-auth-jwt.json', manifestFor(EXPRESS_OPTIONS, declared as never));
+    // backend/.env.example is as generated (the manifest has its hash), so gen env owns it.
+    const manifest = JSON.parse(manifestFor(EXPRESS_OPTIONS, declared as never));
+    manifest.files = { 'backend/.env.example': hashContent(read(dir, 'backend/.env.example')) };
+    write(dir, 'create-better-auth-jwt.json', JSON.stringify(manifest));
     expect((await gen(dir)).code).toBe(0);
     expect(read(dir, 'backend/.env.example')).toContain('# Port of the API. (required)\nPORT=9000\n');
     expect(read(dir, 'backend/.env.example').match(/^PORT=/gm)).toHaveLength(1);
