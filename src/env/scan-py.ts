@@ -1,29 +1,46 @@
 // Env reads in Python, found on a token stream (strings and comments understood, so a
 // commented-out or quoted `os.getenv("X")` is not a read): `os.environ["X"]`,
 // `os.environ.get("X")`, `os.getenv("X")`, and the same through `from os import environ,
-// getenv` or `import os as o`.
+// getenv` or `import os as o`; `"X" in os.environ`, `setdefault`/`pop`, reads inside
+// f-strings, and the fields of pydantic settings classes (scan-py-settings.ts).
 import type { EnvRead, ScanProblem } from './scan-types.js';
+import { settingsReads } from './scan-py-settings.js';
 
-interface Token {
+export interface Token {
   t: 'name' | 'str' | 'op' | 'nl';
   v: string;
   line: number;
   /** For strings: true when the value is a plain literal (no f-prefix). */
   literal?: boolean;
+  /** On the first token of a logical line: its column (the block structure). */
+  indent?: number;
 }
 
 const PREFIX = /^[rRbBuUfF]{1,2}$/;
 
-export function tokenizePython(src: string): Token[] {
+export function tokenizePython(src: string, firstLine = 1): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  let line = 1;
+  let line = firstLine;
   let depth = 0;
+  let lineStart = 0;
+  let atLineStart = true;
   const n = src.length;
+  const push = (token: Token) => {
+    if (atLineStart) {
+      token.indent = i - lineStart;
+      atLineStart = false;
+    }
+    tokens.push(token);
+  };
   while (i < n) {
     const c = src[i] as string;
     if (c === '\n') {
-      if (depth === 0) tokens.push({ t: 'nl', v: '\n', line });
+      if (depth === 0) {
+        tokens.push({ t: 'nl', v: '\n', line });
+        atLineStart = true;
+        lineStart = i + 1;
+      }
       line++;
       i++;
       continue;
@@ -45,11 +62,14 @@ export function tokenizePython(src: string): Token[] {
         const end = readString(src, j, word);
         const startLine = line;
         line += countNewlines(src, i, end.end);
-        tokens.push({ t: 'str', v: end.value, line: startLine, literal: !/[fF]/.test(word) && !/[bB]/.test(word) });
+        const formatted = /[fF]/.test(word);
+        push({ t: 'str', v: end.value, line: startLine, literal: !formatted && !/[bB]/.test(word) });
+        // An f-string's {expressions} are code: `f"{os.environ['X']}"` reads X.
+        if (formatted) tokens.push(...fStringTokens(end.value, startLine));
         i = end.end;
         continue;
       }
-      tokens.push({ t: 'name', v: word, line });
+      push({ t: 'name', v: word, line });
       i = j;
       continue;
     }
@@ -57,7 +77,7 @@ export function tokenizePython(src: string): Token[] {
       const end = readString(src, i, '');
       const startLine = line;
       line += countNewlines(src, i, end.end);
-      tokens.push({ t: 'str', v: end.value, line: startLine, literal: true });
+      push({ t: 'str', v: end.value, line: startLine, literal: true });
       i = end.end;
       continue;
     }
@@ -65,14 +85,40 @@ export function tokenizePython(src: string): Token[] {
     else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
     // `==` must not look like an assignment.
     if (c === '=' && src[i + 1] === '=') {
-      tokens.push({ t: 'op', v: '==', line });
+      push({ t: 'op', v: '==', line });
       i += 2;
       continue;
     }
-    tokens.push({ t: 'op', v: c, line });
+    push({ t: 'op', v: c, line });
     i++;
   }
   return tokens;
+}
+
+/** The tokens of an f-string's `{…}` expressions (`{{` is a literal brace). */
+function fStringTokens(value: string, firstLine: number): Token[] {
+  const out: Token[] = [];
+  let line = firstLine;
+  for (let k = 0; k < value.length; k++) {
+    const c = value[k];
+    if (c === '\n') line++;
+    if (c !== '{') continue;
+    if (value[k + 1] === '{') {
+      k++;
+      continue;
+    }
+    let depth = 1;
+    let end = k + 1;
+    while (end < value.length && depth > 0) {
+      if (value[end] === '{') depth++;
+      else if (value[end] === '}') depth--;
+      end++;
+    }
+    for (const t of tokenizePython(value.slice(k + 1, end - 1), line)) if (t.t !== 'nl') out.push({ t: t.t, v: t.v, line: t.line, ...(t.literal !== undefined ? { literal: t.literal } : {}) });
+    line += countNewlines(value, k, end);
+    k = end - 1;
+  }
+  return out;
 }
 
 function countNewlines(src: string, from: number, to: number): number {
@@ -138,7 +184,9 @@ export function scanPython(src: string, file: string): { reads: EnvRead[]; probl
   const isName = (k: number, v: string) => at(k)?.t === 'name' && at(k)?.v === v;
   const qualified = (k: number) => at(k - 1)?.t === 'op' && at(k - 1)?.v === '.';
 
-  const take = (k: number, kind: 'subscript' | 'call') => {
+  /** Where each read starts (`os`, `environ`, `getenv`) and its name's token: for fallbacks. */
+  const spans: Array<{ read: EnvRead; start: number; arg: number }> = [];
+  const take = (k: number, kind: 'subscript' | 'call', start: number) => {
     const tok = at(k);
     if (tok?.t === 'str' && tok.literal) {
       if (kind === 'subscript') {
@@ -148,7 +196,9 @@ export function scanPython(src: string, file: string): { reads: EnvRead[]; probl
       } else if (!isOp(k + 1, ',') && !isOp(k + 1, ')')) {
         return problems.push({ kind: 'dynamic', file, line: tok.line });
       }
-      reads.push({ name: tok.v, file, line: tok.line, kind: 'python' });
+      const read: EnvRead = { name: tok.v, file, line: tok.line, kind: 'python' };
+      reads.push(read);
+      spans.push({ read, start, arg: k });
     } else if (tok) {
       problems.push({ kind: 'dynamic', file, line: tok.line });
     }
@@ -160,15 +210,48 @@ export function scanPython(src: string, file: string): { reads: EnvRead[]; probl
     let environEnd = -1; // index of the `environ` token
     if (osNames.has(tok.v) && isOp(k + 1, '.')) {
       if (isName(k + 2, 'environ')) environEnd = k + 2;
-      else if (isName(k + 2, 'getenv') && isOp(k + 3, '(')) take(k + 4, 'call');
+      else if (isName(k + 2, 'getenv') && isOp(k + 3, '(')) take(k + 4, 'call', k);
     } else if (environNames.has(tok.v)) {
       environEnd = k;
     } else if (getenvNames.has(tok.v) && isOp(k + 1, '(')) {
-      take(k + 2, 'call');
+      take(k + 2, 'call', k);
     }
     if (environEnd === -1) continue;
-    if (isOp(environEnd + 1, '[')) take(environEnd + 2, 'subscript');
-    else if (isOp(environEnd + 1, '.') && isName(environEnd + 2, 'get') && isOp(environEnd + 3, '(')) take(environEnd + 4, 'call');
+    if (isOp(environEnd + 1, '[')) take(environEnd + 2, 'subscript', k);
+    else if (isOp(environEnd + 1, '.') && READ_METHODS.has(at(environEnd + 2)?.v ?? '') && at(environEnd + 2)?.t === 'name' && isOp(environEnd + 3, '(')) take(environEnd + 4, 'call', k);
+    else if (isName(k - 1, 'in') && at(k - 2)?.t === 'str' && at(k - 2)?.literal) {
+      // "X" in os.environ (and "X" not in os.environ)
+      reads.push({ name: at(k - 2)?.v as string, file, line: at(k - 2)?.line as number, kind: 'python' });
+    } else if (isName(k - 1, 'in') && isName(k - 2, 'not') && at(k - 3)?.t === 'str' && at(k - 3)?.literal) {
+      reads.push({ name: at(k - 3)?.v as string, file, line: at(k - 3)?.line as number, kind: 'python' });
+    }
   }
+  linkFallbacks(tokens, spans);
+  reads.push(...settingsReads(tokens, file));
   return { reads, problems };
+}
+
+/** `os.environ.get/setdefault/pop("X", …)` all read X. */
+const READ_METHODS = new Set(['get', 'setdefault', 'pop']);
+
+/**
+ * `os.getenv("A") or os.getenv("B")` and `os.getenv("A", os.getenv("B"))`: each name of such
+ * a chain lists the others as its alternatives.
+ */
+function linkFallbacks(tokens: readonly Token[], spans: ReadonlyArray<{ read: EnvRead; start: number; arg: number }>): void {
+  const byStart = new Map(spans.map((s, i) => [s.start, i]));
+  const parent = spans.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  spans.forEach((s, i) => {
+    const after = tokens[s.arg + 1];
+    // `(` … `"A"` `)` `or` next, or `"A"` `]` `or` next; or `"A"` `,` next (a default).
+    const next = after?.v === ',' ? byStart.get(s.arg + 2) : tokens[s.arg + 2]?.t === 'name' && tokens[s.arg + 2]?.v === 'or' ? byStart.get(s.arg + 3) : undefined;
+    if (next !== undefined) parent[find(i)] = find(next);
+  });
+  const groups = new Map<number, EnvRead[]>();
+  spans.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s.read]));
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const read of group) read.alternatives = [...new Set(group.filter((r) => r.name !== read.name).map((r) => r.name))];
+  }
 }

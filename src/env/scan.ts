@@ -146,6 +146,8 @@ export function listSourceFiles(root: string, problems: ScanProblem[] = [], opti
 }
 
 const ENV = Buffer.from('env');
+/** pydantic settings classes read the environment without the word "env" (scan-py-settings.ts). */
+const BASE_SETTINGS = Buffer.from('BaseSettings');
 const SMALL_READ = 64 * 1024;
 let scratch = Buffer.allocUnsafe(SMALL_READ);
 
@@ -207,7 +209,7 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
     }
     const buf = got.buf;
     // nuxt.config's runtimeConfig is read from NUXT_* variables without the word "env".
-    if (buf.indexOf(ENV) === -1 && !(NUXT_CONFIG_FILE.test(rel) && buf.indexOf('runtimeConfig') !== -1)) continue;
+    if (buf.indexOf(ENV) === -1 && !(NUXT_CONFIG_FILE.test(rel) && buf.indexOf('runtimeConfig') !== -1) && !(rel.endsWith('.py') && buf.indexOf(BASE_SETTINGS) !== -1)) continue;
     // A NUL byte in the first 8 KB: binary, whatever the extension says.
     if (buf.subarray(0, 8192).indexOf(0) !== -1) {
       problems.push({ kind: 'skipped', file: rel, message: 'binary content' });
@@ -217,7 +219,7 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
     const ext = rel.slice(rel.lastIndexOf('.'));
     parsed++;
     if (PY_EXTENSIONS.has(ext)) {
-      if (!code.includes('environ') && !code.includes('getenv')) continue;
+      if (!code.includes('environ') && !code.includes('getenv') && !code.includes('BaseSettings')) continue;
       scanPython ??= (await import('./scan-py.js')).scanPython;
       const r = scanPython(code, rel);
       reads.push(...r.reads);
