@@ -6,6 +6,36 @@ import { isReadByRuntime } from './runtime-reads.js';
 import type { EnvRead } from './scan-types.js';
 import { isToolingFile } from './tooling-files.js';
 import type { UnitContext, UnitFacts } from './check-facts.js';
+import type { DependentExample } from './check-workspace.js';
+
+/** Reads of a name that no example covering them documents. */
+interface Undocumented {
+  name: string;
+  reads: EnvRead[];
+  /** Every read belongs to this project's own example (none is in a package an app with an example depends on). */
+  ownOnly: boolean;
+}
+
+/**
+ * Reads no example documents. A read in a workspace package that apps with their own example
+ * depend on (at the workspace root) is documented by any of those examples, or by this one.
+ */
+function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
+  const out: Undocumented[] = [];
+  for (const [name, list] of facts.readsByName) {
+    if (isPlatformVar(name) || facts.exampleByName.has(name)) continue;
+    const reads: EnvRead[] = [];
+    let ownOnly = true;
+    for (const r of list) {
+      const examples = ctx.workspace?.examplesFor(r.file) ?? [];
+      if (examples.some((e) => e.documents(name))) continue;
+      reads.push(r);
+      if (examples.length > 0) ownOnly = false;
+    }
+    if (reads.length > 0) out.push({ name, reads, ownOnly });
+  }
+  return out;
+}
 
 /** The first read by app code, else the first read (then only tooling reads the name). */
 function firstAppRead(list: readonly EnvRead[]): { read: EnvRead; tooling: boolean } {
@@ -13,34 +43,49 @@ function firstAppRead(list: readonly EnvRead[]): { read: EnvRead; tooling: boole
   return app ? { read: app, tooling: false } : { read: list[0] as EnvRead, tooling: true };
 }
 
-function undocumentedFindings(facts: UnitFacts, ctx: UnitContext): Finding[] {
-  const { unit, example, exampleByName, registryByName } = facts;
+function undocumentedFindings(facts: UnitFacts, ctx: UnitContext, pending: readonly Undocumented[]): Finding[] {
+  const { unit, example, registryByName } = facts;
   const findings: Finding[] = [];
-  for (const [name, list] of facts.readsByName) {
-    if (isPlatformVar(name) || exampleByName.has(name)) continue;
-    const { read: first, tooling } = firstAppRead(list);
+  for (const { name, reads } of pending) {
+    const list = facts.readsByName.get(name) ?? reads;
+    const { read: first, tooling } = firstAppRead(reads);
     const more = list.length > 1 ? ` (read in ${list.length} places)` : '';
     const elsewhere = ctx.documentedIn(name).filter((f) => f !== unit.example);
-    const hint = example === undefined ? `there is no ${unit.example}` : registryByName.has(name) ? `run gen env to add it to ${unit.example}` : `add it to ${unit.example} with a comment`;
     const also = elsewhere.length ? ` (${elsewhere.join(', ')} documents it, but that is another env file: this code does not load it)` : '';
-    const where = { variable: name, file: first.file, line: first.line };
-    if (tooling) findings.push(finding('undocumented-tooling', `${name} is read only by tests or tooling, and not documented in ${unit.example}${more}${also}; ${hint}, or set it where they run`, where));
-    else findings.push(finding('undocumented', `${name} is read here but not documented in ${unit.example}${more}${also}; ${hint}`, where));
+    const apps: DependentExample[] = ctx.workspace?.examplesFor(first.file) ?? [];
+    const pkg = ctx.workspace?.packageOf(first.file);
+    const inPackage = pkg ? ` (${pkg})` : '';
+    let where: string;
+    let hint: string;
+    if (apps.length > 0) {
+      const examples = [...(example === undefined ? [] : [unit.example]), ...apps.map((a) => a.example)];
+      where = examples.length === 1
+        ? `in ${examples.join('')} (the example of the app that depends on it)`
+        : `in any of ${examples.join(', ')} (the examples of ${example === undefined ? '' : 'this project and of '}the apps that depend on it)`;
+      hint = `add it to the example of each app that needs it`;
+    } else {
+      where = `in ${unit.example}`;
+      hint = example === undefined ? `there is no ${unit.example}` : registryByName.has(name) ? `run gen env to add it to ${unit.example}` : `add it to ${unit.example} with a comment`;
+    }
+    const at = { variable: name, file: first.file, line: first.line };
+    if (tooling) findings.push(finding('undocumented-tooling', `${name} is read only by tests or tooling${inPackage}, and not documented ${where}${more}${also}; ${hint}, or set it where they run`, at));
+    else findings.push(finding('undocumented', `${name} is read here${inPackage} but not documented ${where}${more}${also}; ${hint}`, at));
   }
   return findings;
 }
 
-function exampleMissingFindings(facts: UnitFacts): Finding[] {
+function exampleMissingFindings(facts: UnitFacts, pending: readonly Undocumented[]): Finding[] {
   const { unit, unitRegistry } = facts;
   if (facts.example !== undefined || facts.exampleStatus !== 'absent') return [];
-  // Variables only tests or tooling read do not make the example necessary (undocumented-tooling says it).
-  const needs = [...facts.readsByName].filter(([n, list]) => !isPlatformVar(n) && list.some((r) => !isToolingFile(r.file))).length + (unitRegistry?.length ?? 0);
+  // Only this project's own app reads make its example necessary: a tooling read is
+  // undocumented-tooling, a package read is the business of the apps depending on it.
+  const needs = pending.filter((u) => u.ownOnly && u.reads.some((r) => !isToolingFile(r.file))).length + (unitRegistry?.length ?? 0);
   if (needs === 0) return [];
   const what = facts.isRoot ? 'every variable the project reads' : `every variable ${facts.codeWhere} reads`;
   return [finding('example-missing', `there is no ${unit.example}: document ${what} there${unitRegistry ? ' (gen env writes it)' : ''}`, { file: unit.example })];
 }
 
-function exampleFindings(facts: UnitFacts): Finding[] {
+function exampleFindings(facts: UnitFacts, ctx: UnitContext): Finding[] {
   const { unit, example, exampleByName, readsByName } = facts;
   if (example === undefined) return [];
   const findings: Finding[] = [];
@@ -48,13 +93,15 @@ function exampleFindings(facts: UnitFacts): Finding[] {
     if (exampleByName.has(v.name) || readsByName.has(v.name)) continue;
     findings.push(finding('not-in-example', `${v.name} is a variable of this project but is missing from ${unit.example}; run gen env`, { variable: v.name, file: unit.example }));
   }
+  const readElsewhere = ctx.workspace?.readByDependencies;
   for (const e of example) {
-    if (readsByName.has(e.name) || READ_BY_LIBRARIES.has(e.name) || isReadByRuntime(e.name)) continue;
+    if (readsByName.has(e.name) || readElsewhere?.has(e.name) || READ_BY_LIBRARIES.has(e.name) || isReadByRuntime(e.name)) continue;
     findings.push(finding('unused', `${e.name} is documented but never read by ${facts.codeWhere}`, { variable: e.name, file: unit.example, line: e.line }));
   }
   return findings;
 }
 
 export function docFindings(facts: UnitFacts, ctx: UnitContext): Finding[] {
-  return [...undocumentedFindings(facts, ctx), ...exampleMissingFindings(facts), ...exampleFindings(facts)];
+  const pending = undocumentedReads(facts, ctx);
+  return [...undocumentedFindings(facts, ctx, pending), ...exampleMissingFindings(facts, pending), ...exampleFindings(facts, ctx)];
 }

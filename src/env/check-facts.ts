@@ -12,6 +12,7 @@ import { DEFAULT_ENV_FILE, envFileOf } from './render.js';
 import type { EnvRead } from './scan-types.js';
 import type { EnvVar } from './types.js';
 import { permissionFinding } from './check-local-files.js';
+import type { WorkspaceView } from './check-workspace.js';
 
 /** What every env file's check shares. */
 export interface UnitContext {
@@ -23,6 +24,8 @@ export interface UnitContext {
   envVarsFor: EnvVarsFor;
   /** The `.env.example` files (of this project's env files) that document a name. */
   documentedIn: (name: string) => string[];
+  /** The workspace (monorepo) around the project, when there is one. */
+  workspace?: WorkspaceView | undefined;
 }
 
 /** The `<file>.example` of an env file, read once. */

@@ -15,6 +15,8 @@ import { gitFindings } from './check-local-files.js';
 import { compareFindings, dedupe } from './check-order.js';
 import { scanFindings, unitOf } from './check-scan.js';
 import { checkUnit } from './check-unit.js';
+import { dependencyScan } from './check-workspace.js';
+import { findWorkspace } from './workspace.js';
 
 export interface CheckEnvOptions {
   /** Project directory (absolute or relative to process.cwd()). */
@@ -62,14 +64,18 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
   // 2. The code. A directory of one of this project's env files (backend/) is part of it,
   // even with its own .env.example; any other directory with one is a project of its own.
   const scan = await scanProject(root, { ownDirs: units.map((u) => u.dir).filter((d) => d !== '') });
-  findings.push(...scanFindings(scan.problems));
+  // In a monorepo app, the workspace packages it depends on are read too (check-workspace.ts).
+  const workspace = await dependencyScan(root, findWorkspace(root));
+  findings.push(...scanFindings([...scan.problems, ...(workspace?.problems ?? [])]));
   const readsOf = new Map<EnvFileUnit, EnvRead[]>(units.map((u) => [u, []]));
   for (const r of scan.reads) readsOf.get(unitOf(units, r.file))?.push(r);
+  // A dependency's reads (files outside root, ../packages/…) are the root env file's.
+  readsOf.get(units[0] as EnvFileUnit)?.push(...(workspace?.reads ?? []));
 
   // 3. Each env file against its own variables and the code that reads it.
   const examples = new Map(units.map((u) => [u, loadExample(root, u)]));
   const documentedIn = (name: string) => units.filter((u) => examples.get(u)?.entries?.some((e) => e.name === name)).map((u) => u.example);
-  const ctx: UnitContext = { root, registry, fromProcess: options.fromProcess ?? false, processEnv: options.processEnv ?? process.env, envVarsFor, documentedIn };
+  const ctx: UnitContext = { root, registry, fromProcess: options.fromProcess ?? false, processEnv: options.processEnv ?? process.env, envVarsFor, documentedIn, workspace: workspace?.view };
   const checked = units.map((u) => checkUnit(u, examples.get(u) as LoadedExample, readsOf.get(u) ?? [], ctx, findings));
 
   // 4. What the app and an API server must agree on.
