@@ -20,12 +20,12 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CancelledError, CliError } from '../errors.js';
 import { unifiedDiff } from '../env/diff.js';
-import { envFileOf, replaceEnvTable, varsByFile } from '../env/render.js';
+import { varsByFile } from '../env/render.js';
 import { MANIFEST_FILE, hashContent, invalidManifestError, readManifest, recordedPaths, renderManifest, type Manifest } from '../plan/manifest.js';
-import { ensureGitignore, fileBytes, type Plan } from '../plan/plan.js';
-import { freshDotEnv, makeSecret, mergeDotEnv, mergeEnvExample } from './dotenv.js';
+import { fileBytes, type Plan } from '../plan/plan.js';
+import { freshDotEnv, makeSecret, mergeDotEnv } from './dotenv.js';
 import { instructionFor, type Instruction } from './instructions.js';
-import { mergePackageJson } from './package-json.js';
+import { exactMergeFor } from './merges.js';
 import { sameBytes, sameModule, statOrUndefined, text } from './disk.js';
 import { assertInsideProject, projectRoot } from './safe-path.js';
 import { writeTransaction, type FileChange, type TransactionHooks } from './transaction.js';
@@ -128,35 +128,6 @@ function readPrevious(root: string, targetDir: string): Previous | undefined {
   return { files, merged: new Set(recordedPaths(result.manifest, 'merged')), skipped: new Set(recordedPaths(result.manifest, 'skipped')) };
 }
 
-/** The exact merge for a file that is not (or no longer) as we generated it, if there is one. */
-function mergeFor(plan: Plan, path: string): ((current: string) => { content: string; notes: string[]; warnings: string[] } | undefined) | undefined {
-  if (path === 'package.json' || path.endsWith('/package.json')) {
-    const planned = plan.files.find((f) => f.path === path)?.content ?? '{}';
-    return (current) => mergePackageJson(current, planned, path);
-  }
-  if (path === 'README.md') {
-    return (current) => {
-      const content = replaceEnvTable(current, plan.envTable);
-      return { content, notes: content === current ? [] : [`${path}: env table updated`], warnings: [] };
-    };
-  }
-  if (path === '.gitignore') {
-    return (current) => {
-      const content = ensureGitignore(current);
-      return { content, notes: content === current ? [] : [`${path}: .env is now git-ignored`], warnings: [] };
-    };
-  }
-  const envFile = path.endsWith('.env.example') ? path.slice(0, -'.example'.length) : undefined;
-  if (envFile !== undefined) {
-    const vars = plan.documentedEnv.filter((v) => envFileOf(v) === envFile);
-    return (current) => {
-      const merged = mergeEnvExample(current, vars);
-      return { content: merged.content, notes: merged.added.length ? [`${path}: added ${merged.added.join(', ')}`] : [], warnings: [] };
-    };
-  }
-  return undefined;
-}
-
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   // targetDir as the user named it (messages); root, its real path, for every disk operation.
   const targetDir = resolve(options.dir);
@@ -226,7 +197,8 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
     // Edited by the user, or not ours at all: merge exactly where we can, else leave it.
     const current = text(currentBytes);
     const plannedText = file.encoding ? undefined : file.content;
-    const merge = !alias && !previous?.skipped.has(file.path) && current !== undefined ? mergeFor(plan, file.path)?.(current) : undefined;
+    const exact = !alias && !previous?.skipped.has(file.path) && current !== undefined ? exactMergeFor(plan, file.path) : undefined;
+    const merge = exact && current !== undefined ? exact.merge(current) : undefined;
     if (merge) {
       warnings.push(...merge.warnings);
       if (merge.content !== current) {
@@ -236,7 +208,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
       } else action.status = 'kept';
       // For a file of ours the user edited, what else we would have changed; an app's own
       // README or .gitignore is simply not ours to rewrite.
-      const rest = !ours || plannedText === undefined || file.path.endsWith('package.json') ? '' : unifiedDiff(file.path, merge.content, plannedText);
+      const rest = !ours || plannedText === undefined || exact?.complete ? '' : unifiedDiff(file.path, merge.content, plannedText);
       if (rest) action.diff = rest;
       if (merge.content === plannedText) manifestFiles[file.path] = plannedHash;
       else if (ours) manifestFiles[file.path] = prevHash;
