@@ -1,5 +1,6 @@
 // The block `gen env` appends to an .env.example it did not write: the only lines of such a
 // file it owns. Everything outside the markers is the user's, byte for byte.
+import { commentedAssignment } from './example-commented.js';
 
 export const GEN_BLOCK_START = '# --- added by create-better-auth-jwt gen env: start ---';
 export const GEN_BLOCK_END = '# --- added by create-better-auth-jwt gen env: end ---';
@@ -49,7 +50,7 @@ export interface BlockChunk {
   lines: string[];
 }
 
-/** The variables of a block's inner text, each with the comment lines right above it. */
+/** The variables of a block's inner text (commented out or not), each with the comment lines right above it. */
 export function blockChunks(inner: string): BlockChunk[] {
   const lines = inner.split(/\r?\n/);
   const chunks: BlockChunk[] = [];
@@ -58,6 +59,12 @@ export function blockChunks(inner: string): BlockChunk[] {
   for (const line of lines) {
     const t = line.trim();
     if (t === GEN_BLOCK_HEADER || t === '') {
+      pending = [];
+      continue;
+    }
+    const commented = commentedAssignment(line);
+    if (commented) {
+      chunks.push({ name: commented.name, lines: [...pending, line] });
       pending = [];
       continue;
     }

@@ -68,8 +68,12 @@ function registryChunk(v: EnvVar): BlockChunk {
   return { name: v.name, lines: [...commentLines(v), `${v.name}=${formatEnvValue(v.generate || v.secret ? '' : v.example)}`] };
 }
 
+/**
+ * A read nothing is known about is documented commented out: a copy of the file to .env then
+ * sets nothing (an empty value would override a `?? default` in the code).
+ */
 function readChunk(r: UndocumentedRead): BlockChunk {
-  return { name: r.name, lines: [`# read in ${r.file}${r.line !== undefined ? `:${r.line}` : ''}`, `${r.name}=`] };
+  return { name: r.name, lines: [`# read in ${r.file}${r.line !== undefined ? `:${r.line}` : ''}`, `# ${r.name}=`] };
 }
 
 /**

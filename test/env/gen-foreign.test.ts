@@ -39,14 +39,14 @@ const BLOCK = [
   '# --- added by create-better-auth-jwt gen env: start ---',
   '# Variables this project needs that are not documented above. gen env rewrites only this block.',
   '# read in src/mail.ts:3',
-  'RESEND_API_KEY=',
+  '# RESEND_API_KEY=',
   '# read in src/storage.ts:6',
-  'REDIS_URL=',
+  '# REDIS_URL=',
   '# --- added by create-better-auth-jwt gen env: end ---',
 ];
 
 describe('gen env on a hand-written .env.example (no manifest)', () => {
-  it('adds only the missing variables, in one block at the end, keeping every other byte', async () => {
+  it('adds only the missing variables, in one block at the end (reads commented out, so a copy to .env sets nothing), keeping every other byte', async () => {
     const dir = handWritten();
     const original = read(dir, '.env.example');
     const r = await gen(dir);
@@ -113,7 +113,7 @@ describe('gen env on a hand-written .env.example (no manifest)', () => {
     expect(after.slice(0, start)).toBe(edited.slice(0, start));
     expect(after.endsWith(edited.slice(end))).toBe(true);
     expect(after.slice(start, after.length - (edited.length - end))).toBe(
-      [BLOCK[0], BLOCK[1], '# read in src/storage.ts:6', 'REDIS_URL=', '# read in src/queue.ts:1', 'QUEUE_NAME=', BLOCK[6]].join('\n'),
+      [BLOCK[0], BLOCK[1], '# read in src/storage.ts:6', '# REDIS_URL=', '# read in src/queue.ts:1', '# QUEUE_NAME=', BLOCK[6]].join('\n'),
     );
   });
 
@@ -170,7 +170,7 @@ describe('gen env on a hand-written .env.example (no manifest)', () => {
     const r = await gen(app, { readmeMarkers: true });
     expect(r.code, r.err).toBe(0);
     expect(existsSync(path.join(app, 'README.md'))).toBe(false);
-    expect(read(app, '.env.example')).toBe(`# Admin console\nADMIN_PORT=4100\n\n${BLOCK[0]}\n${BLOCK[1]}\n# read in src/admin.ts:1\nADMIN_TOKEN=\n${BLOCK[6]}\n`);
+    expect(read(app, '.env.example')).toBe(`# Admin console\nADMIN_PORT=4100\n\n${BLOCK[0]}\n${BLOCK[1]}\n# read in src/admin.ts:1\n# ADMIN_TOKEN=\n${BLOCK[6]}\n`);
   });
 });
 
