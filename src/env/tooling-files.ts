@@ -2,14 +2,25 @@
 // only they read is set where they run (a CI job, a developer's shell), so leaving it out of
 // .env.example is worth a warning, not an error.
 //
-// Build configs the app is built or served by (next.config, nuxt.config, vite.config,
-// svelte.config, astro.config) are app code: what they read shapes the app itself.
+// The configs of the frameworks that define the app's runtime configuration (next.config,
+// nuxt.config, svelte.config, astro.config, react-router.config) are app code. vite.config is
+// build tooling: the app's own settings reach the code through import.meta.env, and what the
+// config itself reads are build switches (ANALYZE, BUILD_UMD, a dev proxy target).
 
 /** A directory anywhere in the path that holds only tests or tooling. */
 const TOOLING_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'cypress', 'playwright', 'scripts', '.github', '.husky', '.storybook']);
 
 /** Base names of test files and of configs for test runners, linters and formatters. */
-const TOOLING_FILE = /(?:\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$|^(?:playwright|vitest|vitest\.workspace|jest|jest\.setup|cypress|eslint|prettier|stylelint|commitlint|lint-staged)\.config\.[cm]?[jt]s$|^(?:jest\.setup|vitest\.setup|setupTests)\.[cm]?[jt]sx?$|^\.eslintrc\.[cm]?js$|^conftest\.py$|^test_\w*\.py$|_test\.py$)/;
+const TOOLING_FILE = new RegExp(
+  [
+    String.raw`\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$`,
+    // test runners, linters, bundlers of libraries, database migration tools (vitest.integration.config.mts too)
+    String.raw`^(?:playwright|vitest|jest|cypress|eslint|prettier|stylelint|commitlint|lint-staged|vite|tsup|rollup|webpack|esbuild|prisma|drizzle)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$`,
+    String.raw`^(?:jest\.setup|vitest\.setup|setupTests|setup-tests|test-setup|global-setup|globalSetup|global-teardown|seed)\.[cm]?[jt]sx?$`,
+    String.raw`^\.eslintrc\.[cm]?js$`,
+    String.raw`^(?:conftest|test_\w*|\w+_test|seed)\.py$`,
+  ].join('|'),
+);
 
 /** `rel`: a path relative to the project, forward slashes. */
 export function isToolingFile(rel: string): boolean {
