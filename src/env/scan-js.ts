@@ -6,11 +6,12 @@
 // `function readConfig(env = process.env)`) and SvelteKit's `$env/*` modules.
 // Loaded lazily: only files that pass the substring pre-filter get here.
 import { parse, type ParserPlugin } from '@babel/parser';
-import { NUXT_CONFIG_FILE, type EnvRead, type ScanProblem } from './scan-types.js';
+import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
+import { DEFAULT_FUNCTION, LinkCollector } from './scan-js-links.js';
 import { isIdentifier, isMember, literalString, propertyName, unwrap, walk, type Node } from './scan-js-ast.js';
 import { schemaReads } from './scan-js-schema.js';
 
-export function scanJs(code: string, file: string, ext: string, lineOffset = 0): { reads: EnvRead[]; problems: ScanProblem[] } {
+export function scanJs(code: string, file: string, ext: string, lineOffset = 0): { reads: EnvRead[]; problems: ScanProblem[]; links?: HelperLinks } {
   const reads: EnvRead[] = [];
   const problems: ScanProblem[] = [];
   const ts = ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts';
@@ -106,9 +107,15 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   const functions: Fn[] = [];
   const fnNames = new WeakMap<object, string>();
   const calls: Node[] = [];
+  const links = new LinkCollector(file);
 
   // Pass 1: aliases, imports and functions (so that order of declaration does not matter).
   const pass1 = (node: Node) => {
+    links.visit(node);
+    if (node.type === 'ExportDefaultDeclaration') {
+      const declaration = unwrap(node.declaration);
+      if (declaration && !declaration.id && (declaration.type === 'FunctionDeclaration' || declaration.type === 'ArrowFunctionExpression' || declaration.type === 'FunctionExpression')) fnNames.set(declaration, DEFAULT_FUNCTION);
+    }
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
       const params = (node.params as Node[]).map((p) => {
         const q = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
@@ -233,22 +240,26 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   walk(ast, pass2);
   linkFallbacks(fallbackChains, memberReads);
   if (NUXT_CONFIG_FILE.test(file)) walk(ast, (node) => nuxtRuntimeConfig(node, record));
+  const seenHelpers = new Set<string>();
+  const helperSummary: Array<{ name: string; index: number; line: number; calledHere: boolean }> = [];
   for (const h of helpers) {
-    let found = 0;
+    if (seenHelpers.has(`${h.name}/${h.index}`)) continue;
+    seenHelpers.add(`${h.name}/${h.index}`);
+    let calledHere = false;
     for (const call of calls) {
       if ((call.callee as Node).name !== h.name) continue;
-      const arg = unwrap((call.arguments as Node[])[h.index]);
-      const literal = arg?.type === 'StringLiteral' ? (arg.value as string) : arg?.type === 'TemplateLiteral' && (arg.expressions as unknown[]).length === 0 ? ((arg.quasis as Node[])[0]?.value as { cooked?: string }).cooked : undefined;
-      if (literal !== undefined) {
-        record(literal, arg as Node, 'member');
-        found++;
-      } else {
-        problems.push({ kind: 'dynamic', file, line: lineOf(call) });
-      }
+      calledHere = true;
+      const arg = (call.arguments as Node[])[h.index];
+      const literal = literalString(arg);
+      if (literal !== undefined) record(literal, arg as Node, 'helper');
+      else problems.push({ kind: 'dynamic', file, line: lineOf(call) });
     }
-    if (found === 0 && !calls.some((c) => (c.callee as Node).name === h.name)) problems.push({ kind: 'dynamic', file, line: lineOf(h.at) });
+    helperSummary.push({ name: h.name, index: h.index, line: lineOf(h.at), calledHere });
+    // An exported helper's calls are elsewhere: scan-helpers.ts reports it if nobody calls it.
+    if (!calledHere && !links.isExported(h.name)) problems.push({ kind: 'dynamic', file, line: lineOf(h.at) });
   }
-  return { reads, problems };
+  const helperLinks = links.finish(helperSummary, lineOf);
+  return helperLinks ? { reads, problems, links: helperLinks } : { reads, problems };
 }
 
 /** Nuxt's env name for a runtimeConfig key path: `public.apiUrl` → NUXT_PUBLIC_API_URL (scule's snakeCase, upper-cased). */

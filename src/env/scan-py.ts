@@ -3,8 +3,9 @@
 // `os.environ.get("X")`, `os.getenv("X")`, and the same through `from os import environ,
 // getenv` or `import os as o`; `"X" in os.environ`, `setdefault`/`pop`, reads inside
 // f-strings, and the fields of pydantic settings classes (scan-py-settings.ts).
-import type { EnvRead, ScanProblem } from './scan-types.js';
+import type { EnvRead, HelperLinks, ScanProblem } from './scan-types.js';
 import { settingsReads } from './scan-py-settings.js';
+import { callArgs, enclosingFunction, functionsOf, pythonLinks, type PyFunction } from './scan-py-links.js';
 
 export interface Token {
   t: 'name' | 'str' | 'op' | 'nl';
@@ -150,7 +151,7 @@ function readString(src: string, start: number, prefix: string): { value: string
   return { value, end: src.length };
 }
 
-export function scanPython(src: string, file: string): { reads: EnvRead[]; problems: ScanProblem[] } {
+export function scanPython(src: string, file: string): { reads: EnvRead[]; problems: ScanProblem[]; links?: HelperLinks } {
   const tokens = tokenizePython(src);
   const reads: EnvRead[] = [];
   const problems: ScanProblem[] = [];
@@ -184,6 +185,8 @@ export function scanPython(src: string, file: string): { reads: EnvRead[]; probl
   const isName = (k: number, v: string) => at(k)?.t === 'name' && at(k)?.v === v;
   const qualified = (k: number) => at(k - 1)?.t === 'op' && at(k - 1)?.v === '.';
 
+  let functions: PyFunction[] | undefined;
+  const helpers: Array<{ fn: PyFunction; index: number; line: number }> = [];
   /** Where each read starts (`os`, `environ`, `getenv`) and its name's token: for fallbacks. */
   const spans: Array<{ read: EnvRead; start: number; arg: number }> = [];
   const take = (k: number, kind: 'subscript' | 'call', start: number) => {
@@ -200,7 +203,11 @@ export function scanPython(src: string, file: string): { reads: EnvRead[]; probl
       reads.push(read);
       spans.push({ read, start, arg: k });
     } else if (tok) {
-      problems.push({ kind: 'dynamic', file, line: tok.line });
+      // `def env(name): return os.environ[name]`: a helper, read through its calls.
+      const fn = tok.t === 'name' && [')', ',', ']'].includes(at(k + 1)?.v ?? '') ? enclosingFunction((functions ??= functionsOf(tokens)), k) : undefined;
+      const index = fn ? fn.params.indexOf(tok.v) : -1;
+      if (fn && index !== -1) helpers.push({ fn, index, line: tok.line });
+      else problems.push({ kind: 'dynamic', file, line: tok.line });
     }
   };
 
@@ -228,7 +235,33 @@ export function scanPython(src: string, file: string): { reads: EnvRead[]; probl
   }
   linkFallbacks(tokens, spans);
   reads.push(...settingsReads(tokens, file));
-  return { reads, problems };
+  const summary = helperCalls(tokens, helpers, file, reads, problems);
+  const links = pythonLinks(tokens, summary);
+  return links ? { reads, problems, links } : { reads, problems };
+}
+
+/** Same-module calls of env helpers are reads; a helper nobody here calls is reported unless exported. */
+function helperCalls(tokens: readonly Token[], helpers: ReadonlyArray<{ fn: PyFunction; index: number; line: number }>, file: string, reads: EnvRead[], problems: ScanProblem[]) {
+  const summary: Array<{ name: string; index: number; line: number; calledHere: boolean; exported: boolean }> = [];
+  const seen = new Set<string>();
+  for (const h of helpers) {
+    const id = `${h.fn.name}/${h.index}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    let calledHere = false;
+    for (let k = 0; k < tokens.length; k++) {
+      const tok = tokens[k] as Token;
+      if (tok.t !== 'name' || tok.v !== h.fn.name || tokens[k + 1]?.v !== '(' || tokens[k - 1]?.v === '.' || tokens[k - 1]?.v === 'def') continue;
+      calledHere = true;
+      const name = callArgs(tokens, k + 1)[h.index];
+      if (name !== undefined) reads.push({ name, file, line: tok.line, kind: 'helper' });
+      else problems.push({ kind: 'dynamic', file, line: tok.line });
+    }
+    const exported = h.fn.indent === 0;
+    if (!calledHere && !exported) problems.push({ kind: 'dynamic', file, line: h.line });
+    summary.push({ name: h.fn.name, index: h.index, line: h.line, calledHere, exported });
+  }
+  return summary;
 }
 
 /** `os.environ.get/setdefault/pop("X", …)` all read X. */

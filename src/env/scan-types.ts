@@ -28,3 +28,27 @@ export interface ScanProblem {
 
 /** `nuxt.config.ts` (and .js/.mjs/.mts), anywhere in the project (Nuxt layers have their own). */
 export const NUXT_CONFIG_FILE = /(^|\/)nuxt\.config\.[cm]?[jt]s$/;
+
+/**
+ * What one file offers to and needs from the others for env helpers across files (class 2).
+ * Keys name a function the way an importer sees it: `js:env`, `js:default:env` (the default
+ * export of a module named env), `py:env`. Module paths are not resolved: an import of `env`
+ * matches any file that exports an env helper called `env`.
+ */
+export interface HelperLinks {
+  /** Env helpers this file exports, and which argument is the variable's name. */
+  exports: Array<{ key: string; index: number; line: number; calledHere: boolean }>;
+  /** `export { a as b } from '…'`: key js:a is also known as js:b. */
+  reExports: Array<{ from: string; to: string }>;
+  /** Calls of imported functions: each argument's literal string, or undefined. */
+  calls: Array<{ key: string; args: Array<string | undefined>; line: number }>;
+}
+
+/** `~/lib/env`, `./env.js`, `../env/index.ts` → env: how a default import is matched. */
+export function moduleBaseName(specifier: string): string {
+  const parts = specifier.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+  let last = parts.pop() ?? '';
+  last = last.replace(/\.[cm]?[jt]sx?$/, '');
+  if (last === 'index') last = (parts.pop() ?? '').replace(/\.[cm]?[jt]sx?$/, '');
+  return last;
+}

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../plan/manifest.js';
-import { NUXT_CONFIG_FILE, type EnvRead, type ScanProblem } from './scan-types.js';
+import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
+import { exportedHelpers, helperCallPattern, resolveHelperCalls, type FileLinks } from './scan-helpers.js';
 
 export const JS_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts']);
 export const PY_EXTENSIONS = new Set(['.py']);
@@ -190,16 +191,43 @@ function mayReadEnvInJs(code: string): boolean {
   return JS_ENV_WORDS.some((w) => code.includes(w));
 }
 
+function mayReadEnvInPython(code: string): boolean {
+  return code.includes('environ') || code.includes('getenv') || code.includes('BaseSettings');
+}
+
 
 export async function scanProject(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
   const { files, via, nested } = listSourceFiles(root, problems, options);
   for (const dir of nested) problems.push({ kind: 'nested', file: dir, message: `a project of its own (it has its own .env.example or manifest): check it with --cwd ${dir}` });
   const reads: EnvRead[] = [];
+  const linked: FileLinks[] = [];
+  /** Files that mention "env" and import something but read nothing themselves: they may call an env helper of another file. */
+  const deferred: Array<{ rel: string; code: string; ext: string }> = [];
   let scanJs: JsScanner | undefined;
   let scanPython: typeof import('./scan-py.js').scanPython | undefined;
   let sfc: typeof import('./scan-sfc.js') | undefined;
   let parsed = 0;
+
+  const scanCode = async (rel: string, code: string, ext: string) => {
+    let r: { reads: EnvRead[]; problems: ScanProblem[]; links?: HelperLinks };
+    if (PY_EXTENSIONS.has(ext)) {
+      scanPython ??= (await import('./scan-py.js')).scanPython;
+      r = scanPython(code, rel);
+    } else if (COMPONENT_EXTENSIONS.has(ext)) {
+      sfc ??= await import('./scan-sfc.js');
+      scanJs ??= (await import('./scan-js.js')).scanJs;
+      const component = sfc.componentScript(code);
+      r = scanJs(component.code, rel, component.ext);
+      for (const m of sfc.markupReads(component.markup, sfc.dynamicEnvAliases(component.code))) r.reads.push({ name: m.name, file: rel, line: m.line, kind: 'member' });
+    } else {
+      scanJs ??= (await import('./scan-js.js')).scanJs;
+      r = scanJs(code, rel, ext);
+    }
+    for (const read of r.reads) reads.push(read);
+    for (const problem of r.problems) problems.push(problem);
+    if (r.links) linked.push({ file: rel, links: r.links });
+  };
 
   for (const rel of files) {
     const got = readSource(path.join(root, rel));
@@ -218,28 +246,18 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
     const code = buf.toString('utf8');
     const ext = rel.slice(rel.lastIndexOf('.'));
     parsed++;
-    if (PY_EXTENSIONS.has(ext)) {
-      if (!code.includes('environ') && !code.includes('getenv') && !code.includes('BaseSettings')) continue;
-      scanPython ??= (await import('./scan-py.js')).scanPython;
-      const r = scanPython(code, rel);
-      reads.push(...r.reads);
-      problems.push(...r.problems);
-    } else if (COMPONENT_EXTENSIONS.has(ext)) {
-      if (!code.includes('process') && !code.includes('import.meta') && !code.includes('$env/')) continue;
-      sfc ??= await import('./scan-sfc.js');
-      scanJs ??= (await import('./scan-js.js')).scanJs;
-      const component = sfc.componentScript(code);
-      const r = scanJs(component.code, rel, component.ext);
-      reads.push(...r.reads);
-      problems.push(...r.problems);
-      for (const m of sfc.markupReads(component.markup, sfc.dynamicEnvAliases(component.code))) reads.push({ name: m.name, file: rel, line: m.line, kind: 'member' });
-    } else {
-      if (!mayReadEnvInJs(code)) continue;
-      scanJs ??= (await import('./scan-js.js')).scanJs;
-      const r = scanJs(code, rel, ext);
-      reads.push(...r.reads);
-      problems.push(...r.problems);
-    }
+    const readsEnv = PY_EXTENSIONS.has(ext) ? mayReadEnvInPython(code) : mayReadEnvInJs(code);
+    if (readsEnv) await scanCode(rel, code, ext);
+    else if (code.includes('import') || code.includes('require')) deferred.push({ rel, code, ext });
+  }
+
+  // Env helpers across files: files that call one are parsed now (they were not, reading no
+  // env themselves), then every call of an exported helper with a literal name is a read.
+  const helpers = exportedHelpers(linked);
+  if (helpers.size > 0) {
+    const calls = helperCallPattern(helpers);
+    for (const d of deferred) if (calls.test(d.code)) await scanCode(d.rel, d.code, d.ext);
+    resolveHelperCalls(linked, helpers, reads, problems);
   }
   return { reads, problems, filesListed: files.length, filesParsed: parsed, via };
 }
