@@ -1,7 +1,8 @@
 // Code vs documentation for one env file: reads its example lacks, variables its example
 // documents that nothing reads, and the example itself missing.
 import { finding, type Finding } from './findings.js';
-import { isPlatformVar, READ_BY_LIBRARIES } from './names.js';
+import { libraryReads } from './library-reads.js';
+import { isPlatformVar } from './names.js';
 import { isReadByRuntime } from './runtime-reads.js';
 import type { EnvRead } from './scan-types.js';
 import { isToolingFile } from './tooling-files.js';
@@ -94,8 +95,9 @@ function exampleFindings(facts: UnitFacts, ctx: UnitContext): Finding[] {
     findings.push(finding('not-in-example', `${v.name} is a variable of this project but is missing from ${unit.example}; run gen env`, { variable: v.name, file: unit.example }));
   }
   const readElsewhere = ctx.workspace?.readByDependencies;
+  const readByLibrary = ctx.readByLibraries?.(unit.dir) ?? libraryReads(new Set());
   for (const e of example) {
-    if (readsByName.has(e.name) || readElsewhere?.has(e.name) || READ_BY_LIBRARIES.has(e.name) || isReadByRuntime(e.name)) continue;
+    if (readsByName.has(e.name) || readElsewhere?.has(e.name) || readByLibrary(e.name) || isReadByRuntime(e.name)) continue;
     findings.push(finding('unused', `${e.name} is documented but never read by ${facts.codeWhere}`, { variable: e.name, file: unit.example, line: e.line }));
   }
   return findings;

@@ -26,6 +26,8 @@ export interface UnitContext {
   documentedIn: (name: string) => string[];
   /** The workspace (monorepo) around the project, when there is one. */
   workspace?: WorkspaceView | undefined;
+  /** Whether a library the code in `dir` (an env file's directory) depends on reads a name by itself. */
+  readByLibraries?: (dir: string) => (name: string) => boolean;
 }
 
 /** The `<file>.example` of an env file, read once. */

@@ -16,6 +16,8 @@ import { compareFindings, dedupe } from './check-order.js';
 import { scanFindings, unitOf } from './check-scan.js';
 import { checkUnit } from './check-unit.js';
 import { dependencyScan } from './check-workspace.js';
+import { libraryReads } from './library-reads.js';
+import { dependenciesOf } from './project-dependencies.js';
 import { findWorkspace } from './workspace.js';
 
 export interface CheckEnvOptions {
@@ -65,7 +67,8 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
   // even with its own .env.example; any other directory with one is a project of its own.
   const scan = await scanProject(root, { ownDirs: units.map((u) => u.dir).filter((d) => d !== '') });
   // In a monorepo app, the workspace packages it depends on are read too (check-workspace.ts).
-  const workspace = await dependencyScan(root, findWorkspace(root));
+  const around = findWorkspace(root);
+  const workspace = await dependencyScan(root, around);
   findings.push(...scanFindings([...scan.problems, ...(workspace?.problems ?? [])]));
   const readsOf = new Map<EnvFileUnit, EnvRead[]>(units.map((u) => [u, []]));
   for (const r of scan.reads) readsOf.get(unitOf(units, r.file))?.push(r);
@@ -75,7 +78,18 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
   // 3. Each env file against its own variables and the code that reads it.
   const examples = new Map(units.map((u) => [u, loadExample(root, u)]));
   const documentedIn = (name: string) => units.filter((u) => examples.get(u)?.entries?.some((e) => e.name === name)).map((u) => u.example);
-  const ctx: UnitContext = { root, registry, fromProcess: options.fromProcess ?? false, processEnv: options.processEnv ?? process.env, envVarsFor, documentedIn, workspace: workspace?.view };
+  const ctx: UnitContext = {
+    root,
+    registry,
+    fromProcess: options.fromProcess ?? false,
+    processEnv: options.processEnv ?? process.env,
+    envVarsFor,
+    documentedIn,
+    workspace: workspace?.view,
+    // The libraries of the code an env file belongs to (its directory's manifests; the root's
+    // include the workspace packages it uses) read some variables by themselves.
+    readByLibraries: (dir) => libraryReads(dependenciesOf(path.join(root, dir), dir === '' ? around : undefined)),
+  };
   const checked = units.map((u) => checkUnit(u, examples.get(u) as LoadedExample, readsOf.get(u) ?? [], ctx, findings));
 
   // 4. What the app and an API server must agree on.
