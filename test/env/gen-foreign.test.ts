@@ -174,6 +174,22 @@ describe('gen env on a hand-written .env.example (no manifest)', () => {
   });
 });
 
+describe('gen env --write-env with a hand-written .env.example', () => {
+  it('adds a missing key with the value the example documents (as a copy would), never blanking a default whose name looks secret', async () => {
+    const dir = handWritten();
+    write(dir, '.env', 'APP_URL=https://notes.example\n');
+    expect((await gen(dir, { writeEnv: true })).code).toBe(0);
+    const dotenv = read(dir, '.env');
+    expect(dotenv.startsWith('APP_URL=https://notes.example\n')).toBe(true);
+    expect(dotenv).toContain('\nJWT_SECRET_ROTATION_DAYS=30\n');
+    expect(dotenv).toContain('\nSMTP_PASSWORD_RESET_URL=http://localhost:4000/reset\n');
+    expect(dotenv).toContain('\nAPP_PORT=4000\n');
+    expect(dotenv).toContain('\nSESSION_SECRET=\n');
+    // Commented-out variables stay optional: nothing is set for them.
+    expect(dotenv).not.toContain('SMTP_HOST');
+  });
+});
+
 describe('gen env with a manifest', () => {
   it('treats an .env.example it did not write (no recorded hash, not its rendering) as foreign: adds missing registry variables only', async () => {
     const dir = materialise('no-dotenv');
