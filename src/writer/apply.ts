@@ -16,32 +16,30 @@
 // - nothing outside the project: every path is checked (safe-path.ts) before it is read,
 //   written, renamed or removed, and a symbolic link inside the project is never followed —
 //   a refusal comes before anything is written.
-import { readFile, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { CancelledError, CliError } from '../errors.js';
+// The parts: target.ts (what the folder is), disk facts (disk.ts) → fate.ts (pure: each
+// file's fate) → merges.ts (exact merges), env-files.ts (.env), the manifest
+// (src/plan/manifest.ts) → transaction.ts.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CliError } from '../errors.js';
 import { unifiedDiff } from '../env/diff.js';
 import { varsByFile } from '../env/render.js';
-import { MANIFEST_FILE, hashContent, invalidManifestError, readManifest, recordedPaths, renderManifest, type Manifest } from '../plan/manifest.js';
-import { fileBytes, type Plan } from '../plan/plan.js';
-import { freshDotEnv, makeSecret, mergeDotEnv } from './dotenv.js';
-import { instructionFor, type Instruction } from './instructions.js';
-import { exactMergeFor } from './merges.js';
+import { MANIFEST_FILE, hashContent, invalidManifestError, recordedPaths, renderManifest, type Manifest } from '../plan/manifest.js';
+import { fileBytes, type Plan, type PlannedFile } from '../plan/plan.js';
+import { confirmOverwrite } from './confirm-overwrite.js';
 import { sameBytes, sameModule, statOrUndefined, text } from './disk.js';
+import { makeSecret } from './dotenv.js';
+import { dotenvChanges, type DotenvReport } from './env-files.js';
+import { fileFate, leftoverFate, looksForOtherExtension, manifestFate, type ApplyMode, type FileStatus, type MergeOutcome, type OnDisk, type Recorded } from './fate.js';
+import { instructionFor, type Instruction } from './instructions.js';
+import { exactMergeFor, type MergeResult } from './merges.js';
 import { assertInsideProject, projectRoot } from './safe-path.js';
+import { applyMode, readTarget } from './target.js';
 import { writeTransaction, type FileChange, type TransactionHooks } from './transaction.js';
 
+export { invalidManifestError };
 export { stagingLeftovers } from './transaction.js';
-
-/**
- * - new: written; unchanged: identical already; update: ours and unedited, replaced;
- * - overwrite: replaced a different file (--force into a directory that is not ours);
- * - merge: an edited or existing file, merged exactly (keys, dependencies, env table);
- * - kept: edited (or not ours) and left alone — `diff` is what we did not apply;
- * - skip: an existing app's own file, left alone — `instruction` says what to add;
- * - remove: no longer generated and unedited, deleted; orphan: no longer generated but
- *   edited, kept.
- */
-export type FileStatus = 'new' | 'unchanged' | 'update' | 'overwrite' | 'merge' | 'kept' | 'skip' | 'remove' | 'orphan';
+export type { ApplyMode, DotenvReport, FileStatus };
 
 export interface FileAction {
   path: string;
@@ -55,9 +53,6 @@ export interface FileAction {
   /** skip: what to add by hand. */
   instruction?: Instruction;
 }
-
-/** How the target was treated. */
-export type ApplyMode = 'create' | 'rerun' | 'existing' | 'force';
 
 export interface ApplyOptions {
   /** Target directory (resolved against the current directory). */
@@ -90,27 +85,6 @@ export interface ApplyReport {
   warnings: string[];
 }
 
-/** An env file holds secrets: 0600, or the mode it has when that is stricter (never loosened). */
-function envFileMode(existing?: number): number {
-  return existing === undefined ? 0o600 : existing & 0o600;
-}
-
-async function defaultConfirm(paths: string[]): Promise<boolean> {
-  const clack = await import('@clack/prompts');
-  clack.log.warn(`These files exist with different content:\n${paths.map((p) => `  ${p}`).join('\n')}`);
-  const answer = await clack.confirm({ message: `Overwrite ${paths.length} changed file${paths.length === 1 ? '' : 's'}?`, initialValue: false });
-  if (clack.isCancel(answer)) throw new CancelledError();
-  return answer;
-}
-
-/** One env file (`.env`, `backend/.env`): created fresh, given missing keys, or left alone. */
-export interface DotenvReport {
-  path: string;
-  status: 'new' | 'updated' | 'unchanged';
-  /** Names only: values never leave the file. */
-  added: string[];
-}
-
 /** What the previous run recorded (the manifest of a project of ours). */
 interface Previous {
   files: Record<string, string>;
@@ -118,14 +92,81 @@ interface Previous {
   skipped: Set<string>;
 }
 
-export { invalidManifestError };
+/** What the walk over the plan's files builds up: the report, the changes, the new manifest's lists. */
+interface Outcome {
+  actions: FileAction[];
+  changes: FileChange[];
+  warnings: string[];
+  manifestFiles: Record<string, string>;
+  merged: string[];
+  skipped: string[];
+}
 
-function readPrevious(root: string, targetDir: string): Previous | undefined {
-  const result = readManifest(root);
-  if (result.status === 'absent') return undefined;
-  if (result.status === 'invalid') throw invalidManifestError(targetDir, result.problem);
-  const files = Object.fromEntries(Object.entries(result.manifest.files).filter(([, h]) => typeof h === 'string'));
-  return { files, merged: new Set(recordedPaths(result.manifest, 'merged')), skipped: new Set(recordedPaths(result.manifest, 'skipped')) };
+function byPath<T>(entries: [string, T][]): [string, T][] {
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+interface FileContext {
+  plan: Plan;
+  root: string;
+  mode: ApplyMode;
+  populated: boolean;
+  previous?: Previous;
+  inside(path: string): string;
+  targetDir: string;
+}
+
+/** Reads what is at a planned file's path, asks fate.ts what happens to it, and records that in `out`. */
+async function settleFile(file: PlannedFile, ctx: FileContext, out: Outcome): Promise<void> {
+  const { plan, mode, previous } = ctx;
+  const bytes = fileBytes(file);
+  const plannedHash = hashContent(bytes);
+  const plannedText = file.encoding ? undefined : file.content;
+  const dest = ctx.inside(file.path);
+  const stat = ctx.populated ? await statOrUndefined(dest) : undefined;
+  if (stat?.isDirectory()) throw new CliError(`cannot write ${file.path}: a directory of that name exists in ${ctx.targetDir}`);
+  // An existing app's module under another extension is that file (no second middleware).
+  const alias = !stat && looksForOtherExtension(mode) ? await sameModule(ctx.root, file.path) : undefined;
+  const found = stat ? file.path : alias;
+
+  let current: string | undefined;
+  let merged: MergeResult | undefined;
+  let mergeOutcome: MergeOutcome | undefined;
+  let onDisk: OnDisk | undefined;
+  if (found !== undefined) {
+    const currentBytes = await readFile(ctx.inside(found));
+    current = text(currentBytes);
+    onDisk = { otherExtension: alias !== undefined, identical: sameBytes(currentBytes, bytes), hash: hashContent(currentBytes) };
+    const exact = current === undefined ? undefined : exactMergeFor(plan, file.path);
+    merged = exact && current !== undefined ? exact.merge(current) : undefined;
+    if (exact && merged) mergeOutcome = { changes: merged.content !== current, matchesPlan: merged.content === plannedText, complete: exact.complete };
+  }
+  const recorded: Recorded | undefined = previous && { hash: previous.files[file.path], merged: previous.merged.has(file.path), skipped: previous.skipped.has(file.path) };
+  const fate = fileFate({ mode, onDisk, recorded, merge: mergeOutcome });
+
+  const action: FileAction = { path: file.path, status: fate.status, size: bytes.byteLength };
+  out.actions.push(action);
+  if (fate.usesMerge && merged) out.warnings.push(...merged.warnings);
+  if (fate.change === 'write-planned') out.changes.push({ path: file.path, bytes });
+  if (fate.change === 'write-merged' && merged) {
+    action.notes = merged.notes;
+    out.changes.push({ path: file.path, bytes: Buffer.from(merged.content) });
+  }
+  if (fate.diff === 'merged-to-planned' && merged && plannedText !== undefined) {
+    const rest = unifiedDiff(file.path, merged.content, plannedText);
+    if (rest) action.diff = rest;
+  }
+  if (fate.diff === 'current-to-planned' && plannedText !== undefined && current !== undefined) action.diff = unifiedDiff(file.path, current, plannedText);
+  if (fate.record === 'planned') out.manifestFiles[file.path] = plannedHash;
+  if (fate.record === 'previous') out.manifestFiles[file.path] = recorded?.hash as string;
+  if (fate.record === 'merged') out.merged.push(file.path);
+  if (fate.record === 'skipped') out.skipped.push(file.path);
+  if (fate.status === 'skip') {
+    action.instruction =
+      current !== undefined && plannedText !== undefined
+        ? instructionFor(file.path, found as string, plannedText, current, plan)
+        : { summary: `${found} exists and is not ours (binary); left as it is.`, lines: [] };
+  }
 }
 
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
@@ -133,161 +174,71 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
   const targetDir = resolve(options.dir);
   const root = projectRoot(targetDir);
   const inside = (path: string) => assertInsideProject(root, path);
-  const secret = options.makeSecret ?? makeSecret;
-  const targetStat = await statOrUndefined(root);
-  if (targetStat && !targetStat.isDirectory()) throw new CliError(`${targetDir} exists and is not a directory`);
-  const entries = targetStat ? await readdir(root) : [];
-  const previous = entries.length ? readPrevious(root, targetDir) : undefined;
-  const mode: ApplyMode = entries.length === 0 ? 'create' : previous ? 'rerun' : options.existingApp ? 'existing' : 'force';
+  const { target, entries } = await readTarget(root, targetDir);
+  const mode = applyMode(target, options.existingApp === true);
   if (mode === 'force' && !options.force) {
     throw new CliError(
-      `target directory ${targetDir} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); choose a new directory, or pass --force to add to it (changed files are never overwritten without asking)`,
+      `target directory ${targetDir} is not empty (${entries} entr${entries === 1 ? 'y' : 'ies'}); choose a new directory, or pass --force to add to it (changed files are never overwritten without asking)`,
     );
   }
+  const previous: Previous | undefined =
+    target.kind === 'ours'
+      ? {
+          files: Object.fromEntries(Object.entries(target.manifest.files).filter(([, h]) => typeof h === 'string')),
+          merged: new Set(recordedPaths(target.manifest, 'merged')),
+          skipped: new Set(recordedPaths(target.manifest, 'skipped')),
+        }
+      : undefined;
+  const populated = entries > 0;
 
   const envFiles = varsByFile(plan.env);
-  const actions: FileAction[] = [];
-  const pending: FileChange[] = [];
-  const warnings: string[] = [];
-  const manifestFiles: Record<string, string> = {};
-  const merged: string[] = [];
-  const skipped: string[] = [];
-  const planned = new Set(plan.files.map((f) => f.path));
-
+  const out: Outcome = { actions: [], changes: [], warnings: [], manifestFiles: {}, merged: [], skipped: [] };
+  const ctx: FileContext = { plan, root, mode, populated, ...(previous ? { previous } : {}), inside, targetDir };
   for (const file of plan.files) {
     if (envFiles.has(file.path)) throw new Error(`bug: a plan must not contain ${file.path}`);
     if (file.path === MANIFEST_FILE) continue;
-    const bytes = fileBytes(file);
-    const plannedHash = hashContent(bytes);
-    const dest = inside(file.path);
-    const stat = entries.length ? await statOrUndefined(dest) : undefined;
-    if (stat?.isDirectory()) throw new CliError(`cannot write ${file.path}: a directory of that name exists in ${targetDir}`);
-    const action: FileAction = { path: file.path, status: 'new', size: bytes.byteLength };
-    actions.push(action);
-    const write = (content: Uint8Array) => pending.push({ path: file.path, bytes: content });
-
-    // An existing app's module under another extension is that file (no second middleware).
-    const alias = !stat && (mode === 'existing' || mode === 'rerun') ? await sameModule(root, file.path) : undefined;
-    if (!stat && !alias) {
-      write(bytes);
-      manifestFiles[file.path] = plannedHash;
-      continue;
-    }
-    const actual = alias ?? file.path;
-    const currentBytes = await readFile(inside(actual));
-    if (!alias && sameBytes(currentBytes, bytes)) {
-      action.status = 'unchanged';
-      manifestFiles[file.path] = plannedHash;
-      continue;
-    }
-    if (mode === 'force') {
-      action.status = 'overwrite';
-      write(bytes);
-      manifestFiles[file.path] = plannedHash;
-      continue;
-    }
-    const prevHash = previous?.files[file.path];
-    const ours = mode === 'rerun' && !alias && prevHash !== undefined && !previous?.merged.has(file.path) && !previous?.skipped.has(file.path);
-    if (ours && hashContent(currentBytes) === prevHash) {
-      action.status = 'update';
-      write(bytes);
-      manifestFiles[file.path] = plannedHash;
-      continue;
-    }
-    // Edited by the user, or not ours at all: merge exactly where we can, else leave it.
-    const current = text(currentBytes);
-    const plannedText = file.encoding ? undefined : file.content;
-    const exact = !alias && !previous?.skipped.has(file.path) && current !== undefined ? exactMergeFor(plan, file.path) : undefined;
-    const merge = exact && current !== undefined ? exact.merge(current) : undefined;
-    if (merge) {
-      warnings.push(...merge.warnings);
-      if (merge.content !== current) {
-        action.status = 'merge';
-        action.notes = merge.notes;
-        write(Buffer.from(merge.content));
-      } else action.status = 'kept';
-      // For a file of ours the user edited, what else we would have changed; an app's own
-      // README or .gitignore is simply not ours to rewrite.
-      const rest = !ours || plannedText === undefined || exact?.complete ? '' : unifiedDiff(file.path, merge.content, plannedText);
-      if (rest) action.diff = rest;
-      if (merge.content === plannedText) manifestFiles[file.path] = plannedHash;
-      else if (ours) manifestFiles[file.path] = prevHash;
-      else merged.push(file.path);
-      if (action.status === 'kept' && !action.diff && !ours) action.status = 'unchanged';
-      continue;
-    }
-    if (ours) {
-      action.status = 'kept';
-      manifestFiles[file.path] = prevHash;
-      if (plannedText !== undefined && current !== undefined) action.diff = unifiedDiff(file.path, current, plannedText);
-      continue;
-    }
-    action.status = 'skip';
-    skipped.push(file.path);
-    action.instruction =
-      current !== undefined && plannedText !== undefined
-        ? instructionFor(file.path, actual, plannedText, current, plan)
-        : { summary: `${actual} exists and is not ours (binary); left as it is.`, lines: [] };
+    await settleFile(file, ctx, out);
   }
 
   // Files the previous run generated that this plan no longer has.
+  const planned = new Set(plan.files.map((f) => f.path));
   for (const [path, prevHash] of Object.entries(previous?.files ?? {})) {
     if (planned.has(path) || path === MANIFEST_FILE || envFiles.has(path)) continue;
     const dest = inside(path);
-    const stat = await statOrUndefined(dest);
-    if (!stat?.isFile()) continue;
-    if (hashContent(await readFile(dest)) === prevHash) {
-      actions.push({ path, status: 'remove', size: 0 });
-      pending.push({ path });
-    } else {
-      // The hash of what we generated, never of the edited file: else the next run would
-      // see an unedited file and remove the user's work.
-      actions.push({ path, status: 'orphan', size: 0 });
-      manifestFiles[path] = prevHash;
-    }
+    if (!(await statOrUndefined(dest))?.isFile()) continue;
+    const fate = leftoverFate(hashContent(await readFile(dest)), prevHash);
+    out.actions.push({ path, status: fate.status, size: 0 });
+    if (fate.change === 'remove') out.changes.push({ path });
+    if (fate.record === 'previous') out.manifestFiles[path] = prevHash;
   }
 
   // The manifest: what is on disk as generated, and which files are the app's own.
   const manifest: Manifest = {
     ...plan.manifest,
-    files: Object.fromEntries(Object.entries(manifestFiles).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    ...(merged.length ? { merged: merged.sort() } : {}),
-    ...(skipped.length ? { skipped: skipped.sort() } : {}),
+    files: Object.fromEntries(byPath(Object.entries(out.manifestFiles))),
+    ...(out.merged.length ? { merged: out.merged.sort() } : {}),
+    ...(out.skipped.length ? { skipped: out.skipped.sort() } : {}),
   };
   const manifestBytes = Buffer.from(renderManifest(manifest));
   const manifestPath = inside(MANIFEST_FILE);
-  const manifestAction: FileAction = { path: MANIFEST_FILE, status: 'new', size: manifestBytes.byteLength };
-  if (previous || (entries.length && (await statOrUndefined(manifestPath)))) {
-    manifestAction.status = sameBytes(await readFile(manifestPath), manifestBytes) ? 'unchanged' : mode === 'rerun' ? 'update' : 'overwrite';
-  }
-  if (manifestAction.status !== 'unchanged') pending.push({ path: MANIFEST_FILE, bytes: manifestBytes });
-  actions.push(manifestAction);
-  actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const manifestThere = previous !== undefined || (populated && (await statOrUndefined(manifestPath)) !== undefined);
+  const manifestStatus = manifestFate(mode, manifestThere ? { identical: sameBytes(await readFile(manifestPath), manifestBytes) } : undefined);
+  if (manifestStatus !== 'unchanged') out.changes.push({ path: MANIFEST_FILE, bytes: manifestBytes });
+  out.actions.push({ path: MANIFEST_FILE, status: manifestStatus, size: manifestBytes.byteLength });
+  out.actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const dotenvs: DotenvReport[] = [];
-  for (const [path, vars] of envFiles) {
-    const dest = inside(path);
-    const stat = entries.length ? await statOrUndefined(dest) : undefined;
-    if (stat) {
-      if (!stat.isFile()) throw new CliError(`${join(targetDir, path)} exists and is not a file`);
-      const mergedEnv = mergeDotEnv(await readFile(dest, 'utf8'), vars, secret);
-      dotenvs.push({ path, status: mergedEnv.added.length ? 'updated' : 'unchanged', added: mergedEnv.added });
-      if (mergedEnv.added.length && !options.dryRun) pending.push({ path, bytes: Buffer.from(mergedEnv.content), mode: envFileMode(stat.mode & 0o777) });
-    } else {
-      dotenvs.push({ path, status: 'new', added: vars.map((v) => v.name) });
-      if (!options.dryRun) pending.push({ path, bytes: Buffer.from(freshDotEnv(vars, secret)), mode: envFileMode() });
-    }
-  }
+  const dotenvs = await dotenvChanges({ envFiles, inside, targetDir, populated, secret: options.makeSecret ?? makeSecret, dryRun: options.dryRun });
+  out.changes.push(...dotenvs.changes);
 
-  const report: ApplyReport = { targetDir, dryRun: options.dryRun, mode, files: actions, dotenvs, warnings };
-  if (options.dryRun || pending.length === 0) return report;
+  const report: ApplyReport = { targetDir, dryRun: options.dryRun, mode, files: out.actions, dotenvs: dotenvs.reports, warnings: out.warnings };
+  if (options.dryRun || out.changes.length === 0) return report;
 
-  const conflicts = actions.filter((a) => a.status === 'overwrite').map((a) => a.path);
+  const conflicts = out.actions.filter((a) => a.status === 'overwrite').map((a) => a.path);
   if (conflicts.length > 0 && options.interactive) {
-    const ok = await (options.confirmOverwrite ?? defaultConfirm)(conflicts);
+    const ok = await (options.confirmOverwrite ?? confirmOverwrite)(conflicts);
     if (!ok) throw new CliError(`kept ${conflicts.length} changed file${conflicts.length === 1 ? '' : 's'} (${conflicts.join(', ')}); nothing was written`);
   }
 
-  await writeTransaction(root, pending, { targetExists: targetStat !== undefined, handleSignals: options.handleSignals, hooks: options.hooks });
+  await writeTransaction(root, out.changes, { targetExists: target.kind !== 'absent', handleSignals: options.handleSignals, hooks: options.hooks });
   return report;
 }
