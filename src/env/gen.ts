@@ -206,6 +206,8 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
     let rendered = renderEnvExample(vars);
     if (usesCrlf(exampleText)) rendered = toCrlf(rendered);
 
+    // What --write-env adds to the env file for each missing key.
+    let envVars = vars;
     if (ownsExample(manifest, unit.example, exampleText, rendered)) {
       keptAll.push(...kept);
       if (kept.length > 0 && manifest.status === 'ok') notes.push(`kept ${kept.length} variable(s) of your own from ${unit.example}: ${kept.map((v) => v.name).join(', ')}`);
@@ -213,6 +215,11 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
       changes.push({ file: unit.example, before: exampleText, after: rendered, summary: exampleText === undefined ? 'created' : 'rewritten from the env registry' });
     } else {
       const text = exampleText as string;
+      // A key the user documented gets the value their file gives it, as a copy of the file
+      // would: never an empty one in place of a default (JWT_SECRET_ROTATION_DAYS=30).
+      const documentedValue = new Map(example.filter((e) => !e.commented).map((e) => [e.name, e.value]));
+      const ofRegistry = new Set(unit.vars.map((v) => v.name));
+      envVars = vars.map((v) => (ofRegistry.has(v.name) || !documentedValue.has(v.name) ? v : { ...v, localDefault: documentedValue.get(v.name) as string }));
       docs ??= await docsFindings(root, units, envVarsFor);
       const reads = docs.undocumented.get(unit.example) ?? [];
       const update = updateForeignExample(text, unit.vars, reads, docs.unused.get(unit.example) ?? new Set());
@@ -242,7 +249,7 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
     }
 
     if (options.writeEnv) {
-      const r = dotenvChange(root, unit.file, vars, makeSecret);
+      const r = dotenvChange(root, unit.file, envVars, makeSecret);
       changes.push(r.change);
       generated.push(...r.generated.map((name) => ({ file: unit.file, name })));
     }
