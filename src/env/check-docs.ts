@@ -18,7 +18,8 @@ interface Undocumented {
 }
 
 /**
- * Reads no example documents. A read in a workspace package that apps with their own example
+ * Reads no example documents, neither of the name nor of a name read with it as a fallback
+ * (`env.A ?? env.B`). A read in a workspace package that apps with their own example
  * depend on (at the workspace root) is documented by any of those examples, or by this one.
  */
 function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
@@ -29,7 +30,9 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
     let ownOnly = true;
     for (const r of list) {
       const examples = ctx.workspace?.examplesFor(r.file) ?? [];
-      if (examples.some((e) => e.documents(name))) continue;
+      const documented = (n: string) => facts.exampleByName.has(n) || examples.some((e) => e.documents(n));
+      // A fallback of a documented variable (env.A ?? env.B) needs no documentation of its own.
+      if (documented(name) || (r.alternatives ?? []).some(documented)) continue;
       reads.push(r);
       if (examples.length > 0) ownOnly = false;
     }
