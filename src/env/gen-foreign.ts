@@ -2,8 +2,10 @@
 // manifest has no hash of it) or one edited since. It adds what is missing, in one block of
 // its own at the end, and never edits or removes another line of the file.
 import { blockChunks, splitBlock, withBlock, type BlockChunk } from './example-block.js';
-import { parseExample, type EnvFileUnit, type EnvVarsFor } from './registry.js';
-import { commentLines, formatEnvValue } from './render.js';
+import type { FileChange } from './gen.js';
+import { looksSecret, publicPrefixOf } from './names.js';
+import { NO_DESCRIPTION, exampleToEnvVar, parseExample, type EnvFileUnit, type EnvVarsFor, type ExampleEntry } from './registry.js';
+import { DEFAULT_ENV_FILE, commentLines, envVarKey, formatEnvValue } from './render.js';
 import type { EnvVar } from './types.js';
 
 /** A variable the code reads that an .env.example does not document, where it is read first. */
@@ -116,8 +118,74 @@ export function updateForeignExample(text: string, registry: readonly EnvVar[], 
 }
 
 /** A variable the code reads, as a row of the README table (nothing is known about it). */
-export function readAsEnvVar(r: UndocumentedRead, secret: boolean, publicName: boolean, file: string | undefined): EnvVar {
-  const v: EnvVar = { name: r.name, group: 'Your variables', description: '', required: false, kind: 'string', example: '', usedBy: publicName ? ['frontend'] : ['backend'], secret };
-  if (file !== undefined) v.file = file;
+function readAsEnvVar(r: UndocumentedRead, file: string): EnvVar {
+  const v: EnvVar = { name: r.name, group: 'Your variables', description: '', required: false, kind: 'string', example: '', usedBy: publicPrefixOf(r.name) ? ['frontend'] : ['backend'], secret: looksSecret(r.name) };
+  if (file !== DEFAULT_ENV_FILE) v.file = file;
   return v;
+}
+
+function explain(file: string, added: readonly AddedVar[], removed: readonly string[]): string[] {
+  const lines: string[] = [];
+  if (added.length) {
+    lines.push(`${file}: would add ${added.length} variable(s) in a block at the end (no other line changes):`);
+    for (const a of added) lines.push(`  ${a.name} (${a.why})`);
+  }
+  if (removed.length) lines.push(`${file}: would remove ${removed.join(', ')} from its block (documented above it now, or no longer read)`);
+  return lines;
+}
+
+export interface ForeignExamplePlan {
+  change: FileChange;
+  /** README rows: what the file documents beyond the registry (commented out too), and what was added. */
+  rows: EnvVar[];
+  /** The variables --write-env adds, each the user documented with the value their file gives it. */
+  envVars: EnvVar[];
+  notes: string[];
+}
+
+/** gen env's whole plan for one foreign .env.example (`why` says why it is not gen env's own). */
+export function planForeignExample(input: {
+  unit: EnvFileUnit;
+  text: string;
+  example: readonly ExampleEntry[];
+  /** The unit's registry variables and the variables the file documents (mergeWithExample). */
+  vars: readonly EnvVar[];
+  owned: ReadonlySet<string>;
+  docs: DocsFindings;
+  why: string;
+}): ForeignExamplePlan {
+  const { unit, text, example, vars, owned, docs, why } = input;
+  const notes: string[] = [];
+  const reads = docs.undocumented.get(unit.example) ?? [];
+  const update = updateForeignExample(text, unit.vars, reads, docs.unused.get(unit.example) ?? new Set());
+  if (update.unclosed) notes.push(`${unit.example} has a gen env start marker without its end marker: fix it by hand; gen env left the file alone`);
+  else if (update.after !== text) notes.push(`${unit.example} is not gen env's own (${why}): it only adds what is missing, in a block of its own at the end`);
+
+  const inRegistry = new Set(unit.vars.map((v) => envVarKey(v)));
+  const listed = new Set(unit.vars.map((v) => v.name));
+  const rows: EnvVar[] = [];
+  for (const e of parseExample(update.after)) {
+    const v = exampleToEnvVar(e, unit.file);
+    if (inRegistry.has(envVarKey(v)) || owned.has(envVarKey(v)) || listed.has(v.name)) continue;
+    listed.add(v.name);
+    // "No description yet…" belongs in files gen env owns, not in a table of someone else's.
+    rows.push(v.description === NO_DESCRIPTION ? { ...v, description: '' } : v);
+  }
+  for (const r of reads) {
+    if (listed.has(r.name)) continue;
+    listed.add(r.name);
+    rows.push(readAsEnvVar(r, unit.file));
+  }
+
+  // A key the user documented gets the value their file gives it, as a copy of the file
+  // would: never an empty one in place of a default (JWT_SECRET_ROTATION_DAYS=30).
+  const documentedValue = new Map(example.filter((e) => !e.commented).map((e) => [e.name, e.value]));
+  const ofRegistry = new Set(unit.vars.map((v) => v.name));
+  const envVars = vars.map((v) => (ofRegistry.has(v.name) || !documentedValue.has(v.name) ? v : { ...v, localDefault: documentedValue.get(v.name) as string }));
+
+  const parts: string[] = [];
+  if (update.added.length) parts.push(`added ${update.added.map((a) => a.name).join(', ')} in its own block at the end; nothing else changed`);
+  if (update.removed.length) parts.push(`removed ${update.removed.join(', ')} from its block`);
+  const change: FileChange = { file: unit.example, before: text, after: update.after, summary: parts.join('; '), explain: explain(unit.example, update.added, update.removed) };
+  return { change, rows, envVars, notes };
 }

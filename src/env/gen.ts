@@ -14,16 +14,14 @@ import { makeSecret as newSecret } from '../writer/dotenv.js';
 import { assertInsideProject, projectRoot } from '../writer/safe-path.js';
 import { unifiedDiff } from './diff.js';
 import { parseDotenv } from './dotenv.js';
-import { docsFindings, readAsEnvVar, updateForeignExample, type AddedVar, type DocsFindings } from './gen-foreign.js';
+import { docsFindings, planForeignExample, type DocsFindings } from './gen-foreign.js';
 import { planReadme } from './gen-readme.js';
 import { readTextFile, writeFileAtomic } from './files.js';
 import { mask } from './findings.js';
-import { looksSecret, publicPrefixOf } from './names.js';
+import { looksSecret } from './names.js';
 import {
   EXAMPLE_FILE,
-  NO_DESCRIPTION,
   envFileUnits,
-  exampleToEnvVar,
   generatorKeys,
   mergeWithExample,
   parseExample,
@@ -32,7 +30,7 @@ import {
   type EnvFileUnit,
   type EnvVarsFor,
 } from './registry.js';
-import { DEFAULT_ENV_FILE, envVarKey, formatEnvValue, renderDotEnv, renderEnvExample, renderEnvTable } from './render.js';
+import { DEFAULT_ENV_FILE, formatEnvValue, renderDotEnv, renderEnvExample, renderEnvTable } from './render.js';
 import type { EnvVar } from './types.js';
 
 export interface GenEnvOptions {
@@ -95,21 +93,6 @@ function ownsExample(manifest: ReturnType<typeof readManifest>, file: string, te
   if (text === undefined) return true;
   if (manifest.status !== 'ok') return false;
   return text === rendered || manifest.manifest.files[file] === hashContent(text);
-}
-
-/** A README-table row for a variable documented only in a file gen env does not own. */
-function foreignRow(v: EnvVar): EnvVar {
-  return v.description === NO_DESCRIPTION ? { ...v, description: '' } : v;
-}
-
-function explainForeign(file: string, added: readonly AddedVar[], removed: readonly string[]): string[] {
-  const lines: string[] = [];
-  if (added.length) {
-    lines.push(`${file}: would add ${added.length} variable(s) in a block at the end (no other line changes):`);
-    for (const a of added) lines.push(`  ${a.name} (${a.why})`);
-  }
-  if (removed.length) lines.push(`${file}: would remove ${removed.join(', ')} from its block (documented above it now, or no longer read)`);
-  return lines;
 }
 
 /** The text of a project file (undefined when absent); an unreadable or unsafe one is an error. */
@@ -214,38 +197,13 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
       if (dropped.length > 0) notes.push(`removed ${dropped.join(', ')} from ${unit.example}: this project's options no longer use them`);
       changes.push({ file: unit.example, before: exampleText, after: rendered, summary: exampleText === undefined ? 'created' : 'rewritten from the env registry' });
     } else {
-      const text = exampleText as string;
-      // A key the user documented gets the value their file gives it, as a copy of the file
-      // would: never an empty one in place of a default (JWT_SECRET_ROTATION_DAYS=30).
-      const documentedValue = new Map(example.filter((e) => !e.commented).map((e) => [e.name, e.value]));
-      const ofRegistry = new Set(unit.vars.map((v) => v.name));
-      envVars = vars.map((v) => (ofRegistry.has(v.name) || !documentedValue.has(v.name) ? v : { ...v, localDefault: documentedValue.get(v.name) as string }));
       docs ??= await docsFindings(root, units, envVarsFor);
-      const reads = docs.undocumented.get(unit.example) ?? [];
-      const update = updateForeignExample(text, unit.vars, reads, docs.unused.get(unit.example) ?? new Set());
-      if (update.unclosed) notes.push(`${unit.example} has a gen env start marker without its end marker: fix it by hand; gen env left the file alone`);
-      // The README lists what the file documents (commented-out variables too) and what was added.
-      const inRegistry = new Set(unit.vars.map((v) => envVarKey(v)));
-      const listed = new Set(unit.vars.map((v) => v.name));
-      for (const e of parseExample(update.after)) {
-        const v = exampleToEnvVar(e, unit.file);
-        if (inRegistry.has(envVarKey(v)) || owned.has(envVarKey(v)) || listed.has(v.name)) continue;
-        listed.add(v.name);
-        keptAll.push(foreignRow(v));
-      }
-      for (const r of reads) {
-        if (listed.has(r.name)) continue;
-        listed.add(r.name);
-        keptAll.push(readAsEnvVar(r, looksSecret(r.name), publicPrefixOf(r.name) !== undefined, unit.file === DEFAULT_ENV_FILE ? undefined : unit.file));
-      }
-      if (update.after !== text) {
-        const why = manifest.status === 'ok' ? 'edited since gen env wrote it, or not written by it' : `no ${MANIFEST_FILE}`;
-        notes.push(`${unit.example} is not gen env's own (${why}): it only adds what is missing, in a block of its own at the end`);
-      }
-      const parts: string[] = [];
-      if (update.added.length) parts.push(`added ${update.added.map((a) => a.name).join(', ')} in its own block at the end; nothing else changed`);
-      if (update.removed.length) parts.push(`removed ${update.removed.join(', ')} from its block`);
-      changes.push({ file: unit.example, before: text, after: update.after, summary: parts.join('; '), explain: explainForeign(unit.example, update.added, update.removed) });
+      const why = manifest.status === 'ok' ? 'edited since gen env wrote it, or not written by it' : `no ${MANIFEST_FILE}`;
+      const foreign = planForeignExample({ unit, text: exampleText as string, example, vars, owned, docs, why });
+      envVars = foreign.envVars;
+      keptAll.push(...foreign.rows);
+      notes.push(...foreign.notes);
+      changes.push(foreign.change);
     }
 
     if (options.writeEnv) {
