@@ -25,6 +25,18 @@ export interface FrameworkProfile {
   esm: boolean;
   /** Where the shared stylesheet (templates/stylesheet) goes; the app's layout imports it from there. */
   stylesheetPath: string;
+  /**
+   * The pages are a single-page app served from another origin than the auth server, whose
+   * Better Auth instance trusts the SPA's origins (lib/spa-origins.ts).
+   */
+  spaOnOtherOrigin: boolean;
+  /**
+   * The server in front of Better Auth sets x-forwarded-for from the socket, so the rate
+   * limit may key on it; otherwise (route handlers) no header is trusted.
+   */
+  serverSetsForwardedFor: boolean;
+  /** Where the backend-for-frontend route lives (token storage "cookie"), or "" without one. */
+  bffRoute: string;
 }
 
 export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> = {
@@ -39,6 +51,9 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     nodeEngines: '>=20.19',
     esm: false,
     stylesheetPath: 'app/globals.css',
+    spaOnOtherOrigin: false,
+    serverSetsForwardedFor: false,
+    bffRoute: 'app/api/bff',
   },
   'react-vite': {
     label: 'React + Vite',
@@ -51,6 +66,9 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     nodeEngines: '>=20.19',
     esm: true,
     stylesheetPath: 'src/styles.css',
+    spaOnOtherOrigin: true,
+    serverSetsForwardedFor: true,
+    bffRoute: '',
   },
   sveltekit: {
     label: 'SvelteKit',
@@ -63,6 +81,9 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     nodeEngines: '>=20.19',
     esm: true,
     stylesheetPath: 'src/app.css',
+    spaOnOtherOrigin: false,
+    serverSetsForwardedFor: true,
+    bffRoute: 'src/routes/api/bff',
   },
   nuxt: {
     label: 'Nuxt',
@@ -77,5 +98,8 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     nodeEngines: '>=20.19',
     esm: true,
     stylesheetPath: 'app/assets/main.css',
+    spaOnOtherOrigin: false,
+    serverSetsForwardedFor: true,
+    bffRoute: 'server/api/bff',
   },
 };

@@ -60,6 +60,10 @@ export interface TemplateContext extends ProjectOptions {
   frameworkLabel: string;
   /** Output path of the shared stylesheet, e.g. "app/globals.css". */
   stylesheetPath: string;
+  /** See FrameworkProfile: what templates shared across frameworks need to know of the framework. */
+  spaOnOtherOrigin: boolean;
+  serverSetsForwardedFor: boolean;
+  bffRoute: string;
   /** `npx` arguments that start the app in development on port 3000 (scripts/dev.mjs). */
   webDevCommand: string;
   /** Import prefix of the app root in generated imports: "@/" (default) or e.g. "~/". */

@@ -38,6 +38,7 @@ function walk(root: string, prefix: string, out: string[]): void {
 /** Templates under `root` (default: `<packageRoot>/templates`). */
 export function diskTemplateStore(root: string = join(packageRoot(), 'templates')): TemplateStore {
   return {
+    has: (dir) => existsSync(join(root, dir)) && statSync(join(root, dir)).isDirectory(),
     list(dir) {
       const base = join(root, dir);
       if (!existsSync(base) || !statSync(base).isDirectory()) throw new Error(`template folder "${dir}" does not exist in ${root}`);

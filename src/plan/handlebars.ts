@@ -9,8 +9,21 @@ export type RenderTemplate = (source: string, context: object) => string;
 /** Must match scripts/precompile-templates.mjs (test/unit/precompiled.test.ts checks it). */
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
-export function createRenderer(precompiled: Readonly<Record<string, unknown>> = PRECOMPILED_TEMPLATES): RenderTemplate {
+/**
+ * `partials`: name → source of the shared pieces templates include with `{{> name}}`
+ * (templates/_partials, read by the TemplateStore). Each is compiled (or taken precompiled)
+ * with the same options as a template.
+ */
+export function createRenderer(
+  precompiled: Readonly<Record<string, unknown>> = PRECOMPILED_TEMPLATES,
+  partials: Readonly<Record<string, string>> = {},
+): RenderTemplate {
   const hb = Handlebars.create();
+  const compile = (source: string) => {
+    const spec = precompiled[templateKey(source)];
+    return spec ? hb.template(spec as Parameters<typeof hb.template>[0]) : hb.compile(source, COMPILE_OPTIONS);
+  };
+  for (const [name, source] of Object.entries(partials)) hb.registerPartial(name, compile(source));
   // The last argument of every helper call is Handlebars' options object.
   const args = (list: unknown[]): unknown[] => list.slice(0, -1);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -26,9 +39,5 @@ export function createRenderer(precompiled: Readonly<Record<string, unknown>> = 
     if (version === undefined) throw new Error(`bug: template pins "${String(name)}", which has no version in src/versions.ts`);
     return version;
   });
-  return (source, context) => {
-    const spec = precompiled[templateKey(source)];
-    const template = spec ? hb.template(spec as Parameters<typeof hb.template>[0]) : hb.compile(source, COMPILE_OPTIONS);
-    return template(context);
-  };
+  return (source, context) => compile(source)(context);
 }

@@ -11,7 +11,7 @@ import { DEFAULT_LAYOUT, buildTemplateContext, isDefaultLayout, type ProjectLayo
 import { createRenderer } from './handlebars.js';
 import { declareSubproject, managerDeclarations } from './package-managers.js';
 import { MANIFEST_FILE, hashContent, renderManifest, type Manifest } from './manifest.js';
-import type { TemplateStore } from './templates.js';
+import { templatePartials, type TemplateStore } from './templates.js';
 import { CLI_NAME, CLI_VERSION } from './version.js';
 
 export interface PlannedFile {
@@ -144,7 +144,7 @@ function defaultReadme(options: ProjectOptions): string {
 export function plan(options: ProjectOptions, features: readonly Feature[], templates: TemplateStore, input: PlanInput = {}): Plan {
   const layout: ProjectLayout = { ...(input.layout ?? DEFAULT_LAYOUT) };
   const context: TemplateContext = buildTemplateContext(options, layout);
-  const render = createRenderer();
+  const render = createRenderer(undefined, templatePartials(templates));
   const active = features.filter((f) => f.applies(options));
 
   const files = new Map<string, PlannedFile & { source: string }>();

@@ -9,6 +9,27 @@ export interface TemplateStore {
   list(dir: string): string[];
   /** Raw bytes of one file listed by `list(dir)`. */
   read(dir: string, file: string): Uint8Array;
+  /** Whether the template folder `dir` exists. */
+  has(dir: string): boolean;
+}
+
+/** The folder of Handlebars partials: pieces several frameworks' templates share. */
+export const PARTIALS_DIR = '_partials';
+
+/**
+ * The partials templates may include, by name: `_partials/better-auth-options.ts.hbs` is
+ * `{{> better-auth-options}}` (the name stops at the first dot).
+ */
+export function templatePartials(store: TemplateStore): Record<string, string> {
+  if (!store.has(PARTIALS_DIR)) return {};
+  const decoder = new TextDecoder();
+  const partials: Record<string, string> = {};
+  for (const file of store.list(PARTIALS_DIR)) {
+    if (!file.endsWith('.hbs')) continue;
+    const name = file.slice(0, file.includes('.') ? file.indexOf('.') : undefined);
+    partials[name] = decoder.decode(store.read(PARTIALS_DIR, file));
+  }
+  return partials;
 }
 
 /** A TemplateStore over an in-memory tree: `{ "next-app": { "app/page.tsx.hbs": "..." } }`. */
@@ -20,6 +41,7 @@ export function memoryTemplateStore(tree: Record<string, Record<string, string |
     return files;
   }
   return {
+    has: (dir) => tree[dir] !== undefined,
     list: (dir) => Object.keys(folder(dir)).sort(),
     read(dir, file) {
       const content = folder(dir)[file];

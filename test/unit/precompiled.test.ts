@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildTemplateContext } from '../../src/plan/context.js';
-import { packageRoot } from '../../src/plan/disk-store.js';
+import { diskTemplateStore, packageRoot } from '../../src/plan/disk-store.js';
 import { createRenderer } from '../../src/plan/handlebars.js';
 import { templateKey } from '../../src/plan/precompiled.js';
+import { templatePartials } from '../../src/plan/templates.js';
 import type { ProjectOptions } from '../../src/options/choices.js';
 import { defaultProjectOptions } from '../../src/options/schema.js';
 // @ts-expect-error: a plain .mjs build helper without type declarations
@@ -49,8 +50,10 @@ describe('precompiled templates', () => {
 
   it('render exactly what compiling at run time renders', async () => {
     const precompiled = await loadPrecompiled();
-    const ahead = createRenderer(precompiled);
-    const atRunTime = createRenderer({});
+    // The partials the templates include (templates/_partials), taken the same two ways.
+    const partials = templatePartials(diskTemplateStore(TEMPLATES));
+    const ahead = createRenderer(precompiled, partials);
+    const atRunTime = createRenderer({}, partials);
     for (const overrides of CONTEXTS) {
       const context = buildTemplateContext({ ...BASE, ...overrides });
       for (const source of hbsSources(TEMPLATES)) expect(ahead(source, context)).toBe(atRunTime(source, context));
