@@ -24,8 +24,9 @@ interface Undocumented {
  */
 function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
   const out: Undocumented[] = [];
+  const setByScripts = ctx.setByScripts?.(facts.unit.dir);
   for (const [name, list] of facts.readsByName) {
-    if (isPlatformVar(name) || facts.exampleByName.has(name)) continue;
+    if (isPlatformVar(name) || facts.exampleByName.has(name) || setByScripts?.has(name)) continue;
     const reads: EnvRead[] = [];
     let ownOnly = true;
     for (const r of list) {

@@ -28,6 +28,8 @@ export interface UnitContext {
   workspace?: WorkspaceView | undefined;
   /** Whether a library the code in `dir` (an env file's directory) depends on reads a name by itself. */
   readByLibraries?: (dir: string) => (name: string) => boolean;
+  /** Names the package.json scripts of the code in `dir` set (they need no documentation). */
+  setByScripts?: (dir: string) => ReadonlySet<string>;
 }
 
 /** The `<file>.example` of an env file, read once. */

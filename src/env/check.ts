@@ -18,6 +18,7 @@ import { checkUnit } from './check-unit.js';
 import { dependencyScan } from './check-workspace.js';
 import { libraryReads } from './library-reads.js';
 import { dependenciesOf } from './project-dependencies.js';
+import { namesSetByScripts } from './script-env.js';
 import { findWorkspace } from './workspace.js';
 
 export interface CheckEnvOptions {
@@ -89,6 +90,7 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
     // The libraries of the code an env file belongs to (its directory's manifests; the root's
     // include the workspace packages it uses) read some variables by themselves.
     readByLibraries: (dir) => libraryReads(dependenciesOf(path.join(root, dir), dir === '' ? around : undefined)),
+    setByScripts: (dir) => namesSetByScripts(path.join(root, dir)),
   };
   const checked = units.map((u) => checkUnit(u, examples.get(u) as LoadedExample, readsOf.get(u) ?? [], ctx, findings));
 
