@@ -8,7 +8,7 @@
 // config itself reads are build switches (ANALYZE, BUILD_UMD, a dev proxy target).
 
 /** A directory anywhere in the path that holds only tests or tooling. */
-const TOOLING_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'cypress', 'playwright', 'scripts', '.github', '.husky', '.storybook']);
+const TOOLING_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'cypress', 'playwright', 'scripts', '.github', '.husky', '.storybook', 'remix.init']);
 
 /** Base names of test files and of configs for test runners, linters and formatters. */
 const TOOLING_FILE = new RegExp(
