@@ -46,6 +46,11 @@ describe('parseExample: commented-out variables', () => {
     expect(parseExample(text)[0]?.required).toBe(true);
   });
 
+  it('lists a name commented out twice (two alternative set-ups) once, at its first line', () => {
+    const text = ['# Option A: Google', '# AI_PROVIDER=google', '', '# Option B: a local model', '# AI_PROVIDER=openai-compatible'].join('\n');
+    expect(pick(text)).toEqual([['AI_PROVIDER', 'google', 2, true, ['Option A: Google']]]);
+  });
+
   it('ignores `#` lines inside a multi-line quoted value, and reads CRLF and a BOM', () => {
     const text = '\uFEFF# FIRST=1\r\nKEY="line one\r\n# NOT_AN_ENTRY=x\r\nline three"\r\n# LAST=2\r\n';
     expect(pick(text).map((e) => e[0])).toEqual(['FIRST', 'KEY', 'LAST']);
