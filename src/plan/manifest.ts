@@ -67,6 +67,24 @@ export function renderManifest(manifest: Manifest | ProjectManifest['raw']): str
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The manifest a write leaves: the plan's, with the hash of each file as generated (`files`)
+ * and the app's own files merged into or left alone. Sorted, so that a re-run that changes
+ * nothing writes the same bytes.
+ */
+export function manifestAfterWrite(planned: Manifest, records: { files: Record<string, string>; merged: string[]; skipped: string[] }): Manifest {
+  return {
+    ...planned,
+    files: Object.fromEntries(Object.entries(records.files).sort(([a], [b]) => byPath(a, b))),
+    ...(records.merged.length ? { merged: [...records.merged].sort() } : {}),
+    ...(records.skipped.length ? { skipped: [...records.skipped].sort() } : {}),
+  };
+}
+
 /** A manifest's parsed JSON checked: `problem` completes "<manifest file> ..." when it cannot be used. */
 export function validateManifest(json: unknown): ManifestResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { status: 'invalid', problem: 'is not a JSON object' };

@@ -24,7 +24,7 @@ import { resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import { unifiedDiff } from '../env/diff.js';
 import { varsByFile } from '../env/render.js';
-import { MANIFEST_FILE, hashContent, invalidManifestError, recordedPaths, renderManifest, type Manifest } from '../plan/manifest.js';
+import { MANIFEST_FILE, hashContent, invalidManifestError, manifestAfterWrite, recordedPaths, renderManifest } from '../plan/manifest.js';
 import { fileBytes, type Plan, type PlannedFile } from '../plan/plan.js';
 import { confirmOverwrite } from './confirm-overwrite.js';
 import { sameBytes, sameModule, statOrUndefined, text } from './disk.js';
@@ -100,10 +100,6 @@ interface Outcome {
   manifestFiles: Record<string, string>;
   merged: string[];
   skipped: string[];
-}
-
-function byPath<T>(entries: [string, T][]): [string, T][] {
-  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 interface FileContext {
@@ -213,12 +209,7 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRep
   }
 
   // The manifest: what is on disk as generated, and which files are the app's own.
-  const manifest: Manifest = {
-    ...plan.manifest,
-    files: Object.fromEntries(byPath(Object.entries(out.manifestFiles))),
-    ...(out.merged.length ? { merged: out.merged.sort() } : {}),
-    ...(out.skipped.length ? { skipped: out.skipped.sort() } : {}),
-  };
+  const manifest = manifestAfterWrite(plan.manifest, { files: out.manifestFiles, merged: out.merged, skipped: out.skipped });
   const manifestBytes = Buffer.from(renderManifest(manifest));
   const manifestPath = inside(MANIFEST_FILE);
   const manifestThere = previous !== undefined || (populated && (await statOrUndefined(manifestPath)) !== undefined);

@@ -2,7 +2,8 @@
 // NAME only: no value, example secret or generated secret is ever printed.
 import { hashContent } from '../plan/manifest.js';
 import { fileBytes, type Plan } from '../plan/plan.js';
-import type { ApplyReport, FileStatus } from './apply.js';
+import type { ApplyReport } from './apply.js';
+import type { FileStatus } from './fate.js';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
