@@ -60,6 +60,14 @@ describe('lintDotenv', () => {
     ]);
   });
 
+  it('lets an example file document a value with an inline comment (a copy loads the value meant)', () => {
+    const src = 'NEXTAUTH_URL=http://localhost:8888 # only needed for localhost\nURL=https://x.test/#frag\n';
+    const rules = (file: string) => lintDotenv(src, { file }).findings.map((f) => [f.rule, f.variable, f.line]);
+    expect(rules('.env.example')).toEqual([['dotenv-value-cut', 'URL', 2]]);
+    expect(rules('apps/web/.env.sample')).toEqual([['dotenv-value-cut', 'URL', 2]]);
+    expect(rules('.env')).toEqual([['dotenv-inline-comment', 'NEXTAUTH_URL', 1], ['dotenv-value-cut', 'URL', 2]]);
+  });
+
   it('does not warn about ${VAR} where the loader expands it', () => {
     const src = 'A=${HOME}/x\nB=$OTHER\nC="${LIT}"\n';
     const with_ = (expandsReferences: boolean | 'braced') => lintDotenv(src, { file: '.env', expandsReferences }).findings.map((f) => [f.rule, f.variable, f.line]);
