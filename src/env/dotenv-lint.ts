@@ -22,6 +22,9 @@ export interface LintOptions {
   expandsReferences?: Expansion;
 }
 
+/** `.env.example`, `.env.sample`, `.env.template` (also `backend/.env.example`). */
+const EXAMPLE_FILE = /(?:^|\/)\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist)$/;
+
 /** Escapes other than \n and \r that a reader would expect a double-quoted value to process. */
 const UNPROCESSED_ESCAPE = /\\[tbfv0"'\\$]/;
 
@@ -29,6 +32,8 @@ export function lintDotenv(source: string, options: LintOptions): { parsed: Pars
   const parsed = parseDotenv(source);
   const { file } = options;
   const expands = options.expandsReferences ?? false;
+  // In an example, `VALUE # note` documents the value: a copy loads exactly what was meant.
+  const isExample = EXAMPLE_FILE.test(file);
   const show = (name: string, value: string) => showValue(name, value, (options.isPublic?.(name) ?? false) && !(options.isSecret?.(name) ?? false));
   const findings: Finding[] = [];
 
@@ -78,7 +83,7 @@ export function lintDotenv(source: string, options: LintOptions): { parsed: Pars
       if (hash !== -1 && before.trim() !== '') {
         if (!/[ \t]$/.test(before)) {
           findings.push(finding('dotenv-value-cut', `${key}'s unquoted value is cut at "#": dotenv loads ${show(key, value)}; quote the value if "#" is part of it`, where));
-        } else {
+        } else if (!isExample) {
           findings.push(finding('dotenv-inline-comment', `${key}'s value ends at " #": dotenv loads ${show(key, value)} and treats the rest as a comment; quote the value if "#…" belongs to it`, where));
         }
       }
