@@ -43,7 +43,7 @@ describe('isPlatformVar', () => {
 
 describe('isNotAppConfig', () => {
   it('recognises editor, terminal, OS and CI-runner variables', () => {
-    for (const name of ['VSCODE_GIT_IPC_HANDLE', 'TERM_PROGRAM', 'TERM', '__CFBundleIdentifier', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'GH_TOKEN', 'SSH_AUTH_SOCK', 'DISPLAY', 'EDITOR', 'XDG_CONFIG_HOME']) {
+    for (const name of ['VSCODE_GIT_IPC_HANDLE', 'VSCODE_IPC_HOOK', 'CURSOR_TRACE_ID', 'TERM_PROGRAM', 'TERM', '__CFBundleIdentifier', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'GH_TOKEN', 'SSH_AUTH_SOCK', 'DISPLAY', 'EDITOR', 'XDG_CONFIG_HOME']) {
       expect(isNotAppConfig(name), name).toBe(true);
       expect(isPlatformVar(name), `${name} needs no docs either`).toBe(true);
     }
