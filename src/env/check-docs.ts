@@ -25,6 +25,7 @@ interface Undocumented {
 function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
   const out: Undocumented[] = [];
   const setByScripts = ctx.setByScripts?.(facts.unit.dir);
+  const noExample = facts.example === undefined && facts.exampleStatus === 'absent';
   for (const [name, list] of facts.readsByName) {
     if (isPlatformVar(name) || facts.exampleByName.has(name) || setByScripts?.has(name)) continue;
     const reads: EnvRead[] = [];
@@ -34,6 +35,7 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
       const documented = (n: string) => facts.exampleByName.has(n) || examples.some((e) => e.documents(n));
       // A fallback of a documented variable (env.A ?? env.B) needs no documentation of its own.
       if (documented(name) || (r.alternatives ?? []).some(documented)) continue;
+      if (noExample && ctx.committedEnvDocuments?.(r.file, name)) continue;
       reads.push(r);
       if (examples.length > 0) ownOnly = false;
     }

@@ -30,6 +30,8 @@ export interface UnitContext {
   readByLibraries?: (dir: string) => (name: string) => boolean;
   /** Names the package.json scripts of the code in `dir` set (they need no documentation). */
   setByScripts?: (dir: string) => ReadonlySet<string>;
+  /** Without a .env.example: whether a committed `.env` beside or above a read's file lists the name. */
+  committedEnvDocuments?: (file: string, name: string) => boolean;
 }
 
 /** The `<file>.example` of an env file, read once. */

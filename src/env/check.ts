@@ -10,6 +10,7 @@ import { scanProject } from './scan.js';
 import type { EnvRead } from './scan-types.js';
 import type { EnvVar } from './types.js';
 import { crossFileFindings } from './check-cross-file.js';
+import { committedEnvDocuments, committedEnvFiles } from './committed-env.js';
 import { loadExample, type LoadedExample, type UnitContext } from './check-facts.js';
 import { gitFindings } from './check-local-files.js';
 import { compareFindings, dedupe } from './check-order.js';
@@ -78,6 +79,7 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
 
   // 3. Each env file against its own variables and the code that reads it.
   const examples = new Map(units.map((u) => [u, loadExample(root, u)]));
+  let committed: Map<string, Set<string>> | undefined; // listed only when a unit has no example
   const documentedIn = (name: string) => units.filter((u) => examples.get(u)?.entries?.some((e) => e.name === name)).map((u) => u.example);
   const ctx: UnitContext = {
     root,
@@ -91,6 +93,7 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
     // include the workspace packages it uses) read some variables by themselves.
     readByLibraries: (dir) => libraryReads(dependenciesOf(path.join(root, dir), dir === '' ? around : undefined)),
     setByScripts: (dir) => namesSetByScripts(path.join(root, dir)),
+    committedEnvDocuments: (file, name) => committedEnvDocuments((committed ??= committedEnvFiles(root)), file, name),
   };
   const checked = units.map((u) => checkUnit(u, examples.get(u) as LoadedExample, readsOf.get(u) ?? [], ctx, findings));
 
