@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerEnvCommands } from './commands/env-commands.js';
 import { CancelledError, exitCodeOf, oneLine } from './errors.js';
 import { addCreateFlags } from './options/flags.js';
-import { DIR_ARGUMENT } from './options/schema.js';
+import { DIR_ARGUMENT } from './options/choices.js';
 import { CLI_NAME, CLI_VERSION } from './plan/version.js';
 
 const EXAMPLES = `

@@ -1,18 +1,13 @@
-// The prompt side of OPTION_DECLS, behind a small interface so that resolution can be
+// The prompts the option declarations ask, behind a small interface so that resolution can be
 // unit-tested with scripted answers. The real implementation loads @clack/prompts lazily.
 import { CancelledError } from '../errors.js';
-
-export interface PromptChoice {
-  value: string;
-  label: string;
-  hint?: string;
-}
+import type { PromptChoice } from './define.js';
 
 /** Every method throws CancelledError when the user presses Ctrl-C / Esc. */
 export interface Prompter {
   text(q: { message: string; defaultValue: string; validate(value: string): string | undefined }): Promise<string>;
-  select(q: { message: string; options: PromptChoice[]; initialValue: string }): Promise<string>;
-  multiselect(q: { message: string; options: PromptChoice[]; initialValues: string[] }): Promise<string[]>;
+  select(q: { message: string; options: readonly PromptChoice[]; initialValue: string }): Promise<string>;
+  multiselect(q: { message: string; options: readonly PromptChoice[]; initialValues: string[] }): Promise<string[]>;
   confirm(q: { message: string; initialValue: boolean }): Promise<boolean>;
 }
 
@@ -35,11 +30,11 @@ export async function clackPrompter(): Promise<Prompter> {
       return text === '' ? q.defaultValue : text;
     },
     async select(q) {
-      return check(await clack.select({ message: q.message, options: q.options, initialValue: q.initialValue }));
+      return check(await clack.select({ message: q.message, options: [...q.options], initialValue: q.initialValue }));
     },
     async multiselect(q) {
       return check(
-        await clack.multiselect({ message: q.message, options: q.options, initialValues: q.initialValues, required: false }),
+        await clack.multiselect({ message: q.message, options: [...q.options], initialValues: q.initialValues, required: false }),
       );
     },
     async confirm(q) {

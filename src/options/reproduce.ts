@@ -1,7 +1,7 @@
 // The "run this again without prompts" command: every option explicit, plus --yes.
 // parse(reproduceArgs(x)) must give back x (unit-tested round trip).
 import { CLI_NAME } from '../plan/version.js';
-import { OPTION_DECLS, type CreateAnswers } from './schema.js';
+import { OPTION_DECLS, type CreateAnswers } from './choices.js';
 
 export function answerArgs(answers: CreateAnswers): string[] {
   const args: string[] = [];

@@ -3,20 +3,12 @@
 // usage error naming every missing flag — never a hung prompt.
 import { basename, resolve as resolvePath } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { ProjectOptions } from './choices.js';
-import type { GivenValues } from './flags.js';
+import { DIR_ARGUMENT, OPTION_DECLS, type CreateAnswers, type ProjectOptions } from './choices.js';
+import { allowedValues, defaultAnswer, type DefaultContext, type OptionDecl } from './define.js';
+import type { GivenValues, RunFlags } from './flags.js';
 import { packageNameProblem } from './package-name.js';
 import type { Prompter } from './prompts.js';
-import {
-  DIR_ARGUMENT,
-  OPTION_DECLS,
-  defaultFor,
-  missingText,
-  type CreateAnswers,
-  type DefaultContext,
-  type OptionDecl,
-  type RunFlags,
-} from './schema.js';
+import { missingText } from './schema.js';
 import { combinationProblem, parseGiven, validateProjectOptions } from './validate.js';
 
 export interface ResolveInput {
@@ -76,24 +68,15 @@ function checkRunFlags(flags: RunFlags): void {
   if (flags.json && !flags.dryRun) throw new UsageError('--json needs --dry-run (it prints the plan instead of writing)');
 }
 
-function defaultAnswer(decl: OptionDecl, answers: Partial<CreateAnswers>, ctx: DefaultContext): unknown {
-  const value = defaultFor(decl, ctx);
-  if (decl.kind === 'select' && decl.allowed) {
-    const allowed = decl.allowed(answers);
-    if (!allowed.includes(value as string)) return allowed[0];
-  }
-  return value;
-}
-
 async function ask(prompter: Prompter, decl: OptionDecl, answers: Partial<CreateAnswers>, ctx: DefaultContext): Promise<unknown> {
   const initial = defaultAnswer(decl, answers, ctx);
   if (decl.kind === 'boolean') return prompter.confirm({ message: decl.question, initialValue: initial as boolean });
-  const choices = decl.kind === 'select' && decl.allowed ? decl.allowed(answers) : decl.choices;
-  const options = choices.map((value) => ({ value, label: decl.labels[value]?.label ?? value, hint: decl.labels[value]?.hint }));
   if (decl.kind === 'multiselect') {
-    const picked = await prompter.multiselect({ message: decl.question, options, initialValues: [...(initial as string[])] });
+    const picked = await prompter.multiselect({ message: decl.question, options: decl.promptChoices, initialValues: [...(initial as string[])] });
     return [...new Set(picked)].sort();
   }
+  // The choices earlier answers allow, in the order they are offered.
+  const options = allowedValues(decl, answers).flatMap((value) => decl.promptChoices.filter((c) => c.value === value));
   return prompter.select({ message: decl.question, options, initialValue: initial as string });
 }
 

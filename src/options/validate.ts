@@ -1,21 +1,13 @@
-// zod validation derived from OPTION_DECLS: raw flag strings → typed answers with one-line
-// messages naming the bad value and the allowed ones, and the full ProjectOptions schema
-// (also usable to validate a manifest read back from disk). Loaded lazily (zod is heavy).
+// zod validation built from the option declarations: raw flag strings → typed answers with
+// one-line messages naming the bad value and the allowed ones, the combinations the
+// declarations allow, and the full ProjectOptions schema (also used to validate a manifest
+// read back from disk). Loaded lazily (zod is heavy).
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
-import {
-  BACKENDS,
-  DATABASES,
-  FRAMEWORKS,
-  HTTP_CLIENTS,
-  PACKAGE_MANAGERS,
-  PROVIDERS,
-  STORAGES,
-  type ProjectOptions,
-} from './choices.js';
+import { OPTION_DECLS, PROJECT_OPTIONS, type CreateAnswers, type ProjectOptions } from './choices.js';
+import { allowedValues, type OptionDecl } from './define.js';
 import type { GivenValues } from './flags.js';
 import { packageNameProblem } from './package-name.js';
-import { OPTION_DECLS, SUPPORTED_BACKENDS, SUPPORTED_STORAGES, type CreateAnswers, type OptionDecl } from './schema.js';
 
 function allowedList(decl: OptionDecl, choices: readonly string[]): string {
   return decl.kind === 'multiselect' ? `${choices.join(', ')}, or ${decl.none}` : choices.join(', ');
@@ -70,52 +62,49 @@ export function parseGiven(given: GivenValues): Partial<CreateAnswers> {
   return out as Partial<CreateAnswers>;
 }
 
-/** A combination problem (e.g. a backend the framework does not support), or undefined. */
+/** A combination the declarations do not allow (e.g. a backend the framework cannot use), or undefined. */
 export function combinationProblem(answers: Partial<CreateAnswers>): string | undefined {
-  for (const decl of OPTION_DECLS) {
+  for (const decl of OPTION_DECLS as readonly OptionDecl[]) {
     if (decl.kind !== 'select' || !decl.allowed) continue;
-    const value = answers[decl.key];
+    const value = answers[decl.key as keyof CreateAnswers];
     if (value === undefined) continue;
-    const allowed = decl.allowed(answers);
+    const allowed = allowedValues(decl, answers);
     if (!allowed.includes(value as string)) {
-      const because = decl.refusedBecause?.(answers);
-      return `${decl.flag} ${JSON.stringify(value)} cannot be combined with ${describeContext(decl, answers)} (allowed: ${allowed.join(', ') || 'none'})${because ? `: ${because}` : ''}`;
+      const { after, because } = decl.allowed;
+      const earlier = String(answers[after.key as keyof CreateAnswers]);
+      const reason = because?.(earlier, allowed);
+      return `${decl.flag} ${JSON.stringify(value)} cannot be combined with ${after.flag} ${earlier} (allowed: ${allowed.join(', ') || 'none'})${reason ? `: ${reason}` : ''}`;
     }
   }
   return undefined;
 }
 
-function describeContext(decl: OptionDecl, answers: Partial<CreateAnswers>): string {
-  if (decl.key === 'backend' || decl.key === 'storage') return `--framework ${answers.framework}`;
-  return 'the other options';
+/** The stored value of one project option, as a manifest records it. */
+function storedSchema(decl: (typeof PROJECT_OPTIONS)[number]): z.ZodType<unknown> {
+  const values = z.enum(decl.choices as unknown as [string, ...string[]]);
+  return decl.kind === 'multiselect' ? z.array(values) : values;
 }
 
-export const projectOptionsSchema = z
+export const projectOptionsSchema: z.ZodType<ProjectOptions> = z
   .object({
     name: z.string().superRefine((name, ctx) => {
       const problem = packageNameProblem(name);
       if (problem) ctx.addIssue({ code: 'custom', message: `invalid project name ${JSON.stringify(name)}: ${problem}` });
     }),
-    framework: z.enum(FRAMEWORKS),
-    backend: z.enum(BACKENDS),
-    storage: z.enum(STORAGES),
-    providers: z.array(z.enum(PROVIDERS)),
-    db: z.enum(DATABASES),
-    http: z.enum(HTTP_CLIENTS),
-    pm: z.enum(PACKAGE_MANAGERS),
+    ...Object.fromEntries(PROJECT_OPTIONS.map((decl) => [decl.key, storedSchema(decl)])),
   })
   .strict()
   .superRefine((options, ctx) => {
-    if (!SUPPORTED_BACKENDS[options.framework].includes(options.backend)) {
-      ctx.addIssue({ code: 'custom', message: combinationProblem(options) ?? 'unsupported backend' });
-    } else if (!SUPPORTED_STORAGES[options.framework].includes(options.storage)) {
-      ctx.addIssue({ code: 'custom', message: combinationProblem(options) ?? 'unsupported storage' });
+    const problem = combinationProblem(options as Partial<CreateAnswers>);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    for (const decl of PROJECT_OPTIONS) {
+      if (decl.kind !== 'multiselect') continue;
+      const list = (options as Record<string, unknown>)[decl.key] as string[];
+      if ([...new Set(list)].sort().join(',') !== list.join(',')) {
+        ctx.addIssue({ code: 'custom', message: `${decl.key} must be sorted and without duplicates` });
+      }
     }
-    const sorted = [...new Set(options.providers)].sort();
-    if (sorted.join(',') !== options.providers.join(',')) {
-      ctx.addIssue({ code: 'custom', message: 'providers must be sorted and without duplicates' });
-    }
-  });
+  }) as unknown as z.ZodType<ProjectOptions>;
 
 /** Validate complete options (throws UsageError with the first problem). */
 export function validateProjectOptions(options: unknown): ProjectOptions {
@@ -125,5 +114,5 @@ export function validateProjectOptions(options: unknown): ProjectOptions {
     const where = issue && issue.path.length ? `${issue.path.join('.')}: ` : '';
     throw new UsageError(`${issue?.code === 'custom' ? '' : where}${issue?.message ?? 'invalid options'}`);
   }
-  return result.data as ProjectOptions;
+  return result.data;
 }

@@ -4,7 +4,8 @@ import { CancelledError, UsageError } from '../../src/errors.js';
 import { packageNameProblem } from '../../src/options/package-name.js';
 import type { Prompter } from '../../src/options/prompts.js';
 import { reproduceArgs, reproduceCommand, shellQuote } from '../../src/options/reproduce.js';
-import { OPTION_DECLS, detectPackageManager } from '../../src/options/schema.js';
+import { OPTION_DECLS, pm } from '../../src/options/choices.js';
+import { declaredDefault } from '../../src/options/define.js';
 import { validateProjectOptions } from '../../src/options/validate.js';
 import { parseCreateArgs as parse, usageError } from '../helpers/parse-args.js';
 
@@ -92,6 +93,7 @@ describe('option values', () => {
   });
 
   it('the package manager defaults to the one that launched us', async () => {
+    const detectPackageManager = (env: Record<string, string>) => declaredDefault(pm, { env });
     expect(detectPackageManager({ npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.0 linux x64' })).toBe('pnpm');
     expect(detectPackageManager({ npm_config_user_agent: 'bun/1.2.0 npm/? node/v22' })).toBe('bun');
     expect(detectPackageManager({ npm_config_user_agent: 'yarn/4.5.0 npm/? node/v20' })).toBe('yarn');
