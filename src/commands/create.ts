@@ -2,10 +2,9 @@
 // In a project of ours it is a re-run (defaults from the manifest); in an existing Next.js app
 // it adds Better Auth + JWT without overwriting any of the app's files (src/detect).
 // Loaded lazily by src/cli.ts, so `--help` never pays for zod, handlebars, clack or execa.
-import { basename, join, resolve as resolvePath } from 'node:path';
+import { basename, resolve as resolvePath } from 'node:path';
 import { describeNextApp, inspectTarget, type NextApp, type Target } from '../detect/project.js';
 import { keptExampleVars } from '../detect/user-env.js';
-import { git } from '../env/files.js';
 import { readManifest } from '../env/registry.js';
 import { CliError, UsageError } from '../errors.js';
 import type { ProjectOptions } from '../options/choices.js';
@@ -22,43 +21,11 @@ import { MANIFEST_FILE } from '../plan/manifest.js';
 import { plan as makePlan, type Plan, type PlanInput } from '../plan/plan.js';
 import { CLI_NAME, CLI_VERSION } from '../plan/version.js';
 import { apply, invalidManifestError, type ApplyMode } from '../writer/apply.js';
-import { diagnoseInstall, ignoredBuilds, type InstallFailure } from '../writer/install-failure.js';
+import type { InstallFailure } from '../writer/install-failure.js';
 import { formatDetails, formatPlan, formatReport, planJson } from '../writer/print.js';
-
-type Clack = typeof import('@clack/prompts');
-
-/** Output that looks right on a terminal (clack) and stays plain text in pipes and CI. */
-interface Out {
-  info(message: string): void;
-  warn(message: string): void;
-  section(title: string, lines: string[]): void;
-  /** A command to copy: printed on its own, never boxed or wrapped. */
-  command(title: string, command: string): void;
-  done(message: string): void;
-}
-
-function plainOut(): Out {
-  return {
-    info: (m) => process.stdout.write(`${m}\n`),
-    warn: (m) => process.stderr.write(`warning: ${m}\n`),
-    section: (title, lines) => process.stdout.write(`\n${title}\n${lines.map((l) => `  ${l}`).join('\n')}\n`),
-    command: (title, command) => process.stdout.write(`\n${title}\n  ${command}\n`),
-    done: (m) => process.stdout.write(`\n${m}\n`),
-  };
-}
-
-function clackOut(clack: Clack): Out {
-  return {
-    info: (m) => clack.log.info(m),
-    warn: (m) => clack.log.warn(m),
-    section: (title, lines) => clack.note(lines.join('\n'), title),
-    command: (title, command) => {
-      clack.log.step(title);
-      process.stdout.write(`${command}\n`);
-    },
-    done: (m) => clack.outro(m),
-  };
-}
+import { initGit, uncommitted } from './git.js';
+import { install } from './install.js';
+import { clackOut, plainOut, type Clack, type Out } from './output.js';
 
 export function isInteractive(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -100,14 +67,6 @@ function targetInfo(target: Target, targetDir: string): TargetInfo {
     throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js app only, for now; to create a new project, choose an empty directory`);
   }
   return {};
-}
-
-/** `git status --porcelain` of the app folder: undefined when it is not in a git work tree. */
-function uncommitted(dir: string): string[] | undefined {
-  const inside = git(dir, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
-  const status = git(dir, ['status', '--porcelain', '--', '.']);
-  return status.stdout.split('\n').filter((l) => l.trim() !== '');
 }
 
 function checkExistingApp(app: NextApp, request: CreateRequest, given: GivenValues, out: Out): void {
@@ -204,7 +163,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
   const fresh = report.mode === 'create' || report.mode === 'force';
   const packagesChanged = report.files.some((f) => /(^|\/)package\.json$/.test(f.path) && ['new', 'update', 'merge', 'overwrite'].includes(f.status));
   let installFailure: InstallFailure | undefined;
-  if (request.answers.install && (fresh || packagesChanged)) installFailure = await install(request, thePlan.installDirs, clack, out);
+  if (request.answers.install && (fresh || packagesChanged)) installFailure = await install({ targetDir: request.targetDir, pm, cd: cdStep(request) }, thePlan.installDirs, clack, out);
   else if (request.answers.install) out.info('Dependencies unchanged; skipped install.');
   if (request.answers.git) await initGit(request.targetDir, out);
 
@@ -233,94 +192,3 @@ function nextSteps(request: CreateRequest, thePlan: Plan, needsInstall: boolean)
   return steps;
 }
 
-/** `<pm> install` in the project, with a spinner on a terminal. Why it failed, when it did. */
-async function install(request: CreateRequest, installDirs: readonly string[], clack: Clack | undefined, out: Out): Promise<InstallFailure | undefined> {
-  for (const dir of installDirs) {
-    const failure = await installIn(dir, request, clack, out);
-    if (failure) return failure;
-  }
-  return undefined;
-}
-
-async function installIn(dir: string, request: CreateRequest, clack: Clack | undefined, out: Out): Promise<InstallFailure | undefined> {
-  const command = `${installCommand(request.options.pm)}${dir === '.' ? '' : ` (in ${dir}/)`}`;
-  const spin = clack?.spinner();
-  if (spin) spin.start(`Running ${command}`);
-  else out.info(`Running ${command}...`);
-  const { execa } = await import('execa');
-  const result = await execa(request.options.pm, ['install'], {
-    cwd: join(request.targetDir, dir),
-    all: true,
-    reject: false,
-    stdin: 'ignore',
-    env: { npm_config_update_notifier: 'false' },
-  });
-  const cd = cdStep(request);
-  const inDir = dir === '.' ? cd : `${cd ? `${cd}/` : 'cd '}${dir}`;
-  const failure = diagnoseInstall({
-    pm: request.options.pm,
-    output: String(result.all ?? ''),
-    notFound: (result as { code?: string }).code === 'ENOENT',
-    exitCode: result.exitCode,
-    install: inDir ? `${inDir} && ${installCommand(request.options.pm)}` : installCommand(request.options.pm),
-    nodeVersion: process.versions.node,
-  });
-  if (!result.failed) {
-    const where = dir === '.' ? '' : ` in ${dir}/`;
-    if (spin) spin.stop(`Installed dependencies${where} with ${request.options.pm}`);
-    else out.info(`Installed dependencies${where} with ${request.options.pm}.`);
-    // pnpm 10 skips unapproved install scripts with a warning and exits 0: the app then fails at run time.
-    if (ignoredBuilds(String(result.all ?? '')).length) out.warn(`${failure.cause}. ${failure.fix}`);
-    return undefined;
-  }
-  const reason = (result as { code?: string }).code === 'ENOENT' ? `${request.options.pm} was not found on PATH` : `exit code ${result.exitCode ?? '?'}`;
-  if (spin) spin.error(`${command} failed (${reason})`);
-  else out.warn(`${command} failed (${reason})`);
-  const tail = String(result.all ?? '').trimEnd().split('\n').slice(-15);
-  if (tail.length && tail[0] !== '') process.stderr.write(`${tail.map((l) => `  ${l}`).join('\n')}\n`);
-  return failure;
-}
-
-const FALLBACK_IDENTITY = [
-  '-c',
-  `user.name=${CLI_NAME}`,
-  '-c',
-  `user.email=${CLI_NAME}@users.noreply.github.com`,
-];
-
-/** git init + initial commit. Every failure is a warning: the project is already complete. */
-async function initGit(cwd: string, out: Out): Promise<void> {
-  const { execa } = await import('execa');
-  const git = (args: string[]) => execa('git', args, { cwd, reject: false, stdin: 'ignore' });
-  const version = await git(['--version']);
-  if (version.failed) {
-    out.warn('git was not found; skipped git init');
-    return;
-  }
-  const inside = await git(['rev-parse', '--is-inside-work-tree']);
-  if (!inside.failed && String(inside.stdout).trim() === 'true') {
-    out.info('Already inside a git repository; skipped git init.');
-    return;
-  }
-  const name = await git(['config', 'user.name']);
-  const email = await git(['config', 'user.email']);
-  const identity = name.failed || email.failed || !String(name.stdout).trim() || !String(email.stdout).trim() ? FALLBACK_IDENTITY : [];
-  const step = async (args: string[]) => {
-    const result = await git(args);
-    if (result.failed) throw new Error(`git ${args.filter((a) => !a.startsWith('user.') && a !== '-c').join(' ')}: ${String(result.stderr).trim().split('\n')[0] ?? ''}`);
-    return result;
-  };
-  try {
-    await step(['-c', 'init.defaultBranch=main', 'init', '--quiet']);
-    await step(['add', '-A']);
-    // Belt and braces: never commit the secret.
-    if ((await git(['check-ignore', '-q', '.env'])).exitCode !== 0) {
-      out.warn('.env is not git-ignored; initialised git but made no commit');
-      return;
-    }
-    await step([...identity, 'commit', '--quiet', '--no-verify', '-m', `Initial commit from ${CLI_NAME}`]);
-    out.info('Initialised a git repository with an initial commit.');
-  } catch (error) {
-    out.warn(`git init failed, the project is fine without it: ${(error as Error).message}`);
-  }
-}
