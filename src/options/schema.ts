@@ -1,6 +1,6 @@
-// What follows from the option declarations (choices.ts) without zod: the defaults `--yes`
-// takes and how a missing option is named when there is no terminal to ask on. Loaded by
-// `--help`, by `gen env` (the default project's variables) and by the tests.
+// What follows from the option declarations (choices.ts) without zod: the default project
+// (what `--yes` makes of an empty folder; `gen env` documents its variables) and how a missing
+// option is named when there is no terminal to ask on.
 import { OPTION_DECLS, PROJECT_OPTIONS, type ProjectOptions } from './choices.js';
 import { declaredDefault, type DefaultContext, type OptionDecl } from './define.js';
 
