@@ -1,6 +1,7 @@
 // Entry point. Loads only commander and the option declarations, so `--help` and
 // `--version` are fast; the create command and everything heavy are imported on demand.
 import { Command, CommanderError } from 'commander';
+import { registerAddBackendCommand } from './commands/add-backend.js';
 import { registerEnvCommands } from './commands/env-commands.js';
 import { CancelledError, exitCodeOf, oneLine } from './errors.js';
 import { addCreateFlags } from './options/flags.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   });
   // Subcommands inherit exitOverride/configureOutput from the settings above.
   registerEnvCommands(program);
+  registerAddBackendCommand(program);
   return program;
 }
 

@@ -27,6 +27,7 @@ import {
   TEST_COOLDOWN_SECONDS,
   validToken,
   type Answer,
+  type BackendEntry,
   type BackendName,
   type BackendProcess,
 } from './harness.js';
@@ -70,13 +71,26 @@ function expect401(answer: Answer, error: Case['error'], label: string) {
   }
 }
 
-export function runBattery(name: BackendName) {
-  const entry = backend(name);
+/**
+ * An API the battery runs against instead of a generated backend (add backend's fixtures):
+ * only the token verifier's steps, since error pages, API docs and the port are the app's own.
+ */
+export interface BatteryTarget {
+  label: string;
+  entry: BackendEntry;
+  /** A folder whose backend/ holds the API, ready to start. */
+  makeProject(): Promise<string>;
+  typecheck: boolean;
+}
+
+export function runBattery(name: BackendName, target?: BatteryTarget) {
+  const entry = target?.entry ?? backend(name);
   const skip = entry.skipReason();
+  const appOwn = target !== undefined;
 
   // Backends run in parallel with each other (most of the time is spent waiting for cooldowns);
   // the steps of one backend run in order.
-  describe(`${name} backend${skip ? ` (skipped: ${skip})` : ''}`, { concurrent: true, skip: skip !== undefined }, () => {
+  describe(`${target?.label ?? name} backend${skip ? ` (skipped: ${skip})` : ''}`, { concurrent: true, skip: skip !== undefined }, () => {
     let project: string;
     let jwks: JwksServer;
     let server: BackendProcess;
@@ -92,10 +106,10 @@ export function runBattery(name: BackendName) {
     const remember = (token: string) => (mintedTokens.push(token), token);
 
     beforeAll(async () => {
-      project = await generateBackendProject(entry);
+      project = target ? await target.makeProject() : await generateBackendProject(entry);
       const backendDir = path.join(project, 'backend');
-      addThrowingRoutes(backendDir, name);
-      if (entry.node) {
+      if (!appOwn) addThrowingRoutes(backendDir, name);
+      if (entry.node && (target?.typecheck ?? true)) {
         // Compiles while the battery runs; awaited by its own test.
         const tsc = path.join(backendDir, 'node_modules/typescript/bin/tsc');
         typecheck = execa(process.execPath, [tsc, '--noEmit', '-p', backendDir], { reject: false, all: true, timeout: 120_000 });
@@ -319,7 +333,7 @@ export function runBattery(name: BackendName) {
       expect(simpleAllowed.headers.get('access-control-allow-origin')).toBe(FRONTEND_ORIGIN);
     });
 
-    it.sequential('a malformed URL or JSON body gets a 4xx JSON error that echoes nothing back and shows no stack', async () => {
+    if (!appOwn) it.sequential('a malformed URL or JSON body gets a 4xx JSON error that echoes nothing back and shows no stack', async () => {
       const probes: Array<[string, string, string?]> = [
         ['GET', '/%'],
         ['GET', `/api/%E0%A4%A${ERROR_MARKER}`],
@@ -340,13 +354,13 @@ export function runBattery(name: BackendName) {
       }
     });
 
-    it.sequential('serves no API docs or schema (/docs, /redoc, /openapi.json) unless API_DOCS turns them on', async () => {
+    if (!appOwn) it.sequential('serves no API docs or schema (/docs, /redoc, /openapi.json) unless API_DOCS turns them on', async () => {
       for (const docsPath of ['/docs', '/redoc', '/openapi.json', '/docs/oauth2-redirect']) {
         expect((await call(`${server.url}${docsPath}`)).status, docsPath).toBe(404);
       }
     });
 
-    if (name === 'fastapi') {
+    if (name === 'fastapi' && !appOwn) {
       it.sequential('API_DOCS=true serves /docs and /openapi.json', async () => {
         const withDocs = await startBackend(entry, project, (port) => backendEnv(jwks.url, port, { API_DOCS: 'true' }));
         try {
@@ -358,7 +372,7 @@ export function runBattery(name: BackendName) {
       }, 30_000);
     }
 
-    if (entry.node) {
+    if (entry.node && !appOwn) {
       it.sequential("a route's client error (403) keeps its status; any other error is a 500 that shows nothing", async () => {
         const clientError = await rawRequest(server.url, 'GET', '/test/client-error');
         expect(clientError.status, clientError.text).toBe(403);
@@ -392,10 +406,10 @@ export function runBattery(name: BackendName) {
         ['JWT_ALGORITHM=none', { JWT_ALGORITHM: 'none' }, /JWT_ALGORITHM/],
         ['BETTER_AUTH_URL not a URL', { BETTER_AUTH_URL: 'localhost:3000/nope' }, /BETTER_AUTH_URL/],
         ['BETTER_AUTH_URL missing', { BETTER_AUTH_URL: '' }, /BETTER_AUTH_URL/],
-        ['PORT not a number', { PORT: 'eighty' }, /PORT/],
+        ...(appOwn ? [] : [['PORT not a number', { PORT: 'eighty' }, /PORT/] as [string, Record<string, string>, RegExp]]),
         ['JWKS_COOLDOWN_SECONDS not a number', { JWKS_COOLDOWN_SECONDS: 'soon' }, /JWKS_COOLDOWN_SECONDS/],
         ['JWKS_COOLDOWN_SECONDS zero', { JWKS_COOLDOWN_SECONDS: '0' }, /JWKS_COOLDOWN_SECONDS/],
-        ...(name === 'fastapi' ? [['API_DOCS neither true nor false', { API_DOCS: 'maybe' }, /API_DOCS/] as [string, Record<string, string>, RegExp]] : []),
+        ...(name === 'fastapi' && !appOwn ? [['API_DOCS neither true nor false', { API_DOCS: 'maybe' }, /API_DOCS/] as [string, Record<string, string>, RegExp]] : []),
       ];
       it.each(cases)('%s', async (_label, override, pattern) => {
         const env = { ...backendEnv('http://127.0.0.1:9', await freePort()), ...override };
@@ -409,7 +423,7 @@ export function runBattery(name: BackendName) {
       });
     });
 
-    if (entry.node) {
+    if (entry.node && (target?.typecheck ?? true)) {
       it.sequential('tsc --noEmit passes in backend/', async () => {
         const result = await typecheck!;
         expect(result.exitCode, result.all).toBe(0);
