@@ -9,7 +9,7 @@ const verifier = import('./verify-jwt.mjs');
 async function requireAuth(req, res, next) {
   try {
     const { authenticate, NO_STORE } = await verifier;
-    const result = await authenticate(req.headers.authorization, `${req.method} ${req.path}`);
+    const result = await authenticate(req.headers.authorization, `${req.method} ${req.baseUrl}${req.path}`);
     if (!result.ok) {
       res.status(result.status).set(result.headers).json(result.body);
       return;

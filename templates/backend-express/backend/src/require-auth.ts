@@ -14,7 +14,7 @@ declare global {
 }
 
 export async function requireAuth(req: Request, res: Response, next: NextFunction): Promise<void> {
-  const result = await authenticate(req.headers.authorization, `${req.method} ${req.path}`);
+  const result = await authenticate(req.headers.authorization, `${req.method} ${req.baseUrl}${req.path}`);
   if (!result.ok) {
     res.status(result.status).set(result.headers).json(result.body);
     return;
