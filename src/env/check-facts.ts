@@ -6,6 +6,7 @@ import { lintDotenv } from './dotenv-lint.js';
 import type { ParsedDotenv } from './dotenv.js';
 import { readTextFile, type TextFile } from './files.js';
 import { finding, type Finding } from './findings.js';
+import { loaderExpands } from './loader.js';
 import { looksSecret } from './names.js';
 import { parseExample, type EnvFileUnit, type EnvVarsFor, type ExampleEntry } from './registry.js';
 import { DEFAULT_ENV_FILE, envFileOf } from './render.js';
@@ -122,9 +123,11 @@ export function gatherFacts(unit: EnvFileUnit, loaded: LoadedExample, reads: rea
   // Masking is conservative: the registry's word or a secret-looking name
   // (DATABASE_URL holds a password in most deployments even where the registry calls it non-secret).
   const isSecretName = (name: string) => (registryByName.get(name)?.secret ?? false) || looksSecret(name);
+  // ${VAR} in a value is expanded by some loaders (Next.js, Vite, compose, python-dotenv): not worth a warning there.
+  const expandsReferences = loaderExpands(root, unit.dir);
   const exampleFile = loaded.read;
   if (exampleFile.status === 'ok') {
-    findings.push(...lintDotenv(exampleFile.text, { file: unit.example, isSecret: isSecretName }).findings);
+    findings.push(...lintDotenv(exampleFile.text, { file: unit.example, isSecret: isSecretName, expandsReferences }).findings);
   } else if (exampleFile.status === 'unreadable') {
     findings.push(finding('dotenv-unreadable', `${unit.example} cannot be read: ${exampleFile.why}`, { file: unit.example }));
   }
@@ -135,7 +138,7 @@ export function gatherFacts(unit: EnvFileUnit, loaded: LoadedExample, reads: rea
   let dotenv: ParsedDotenv | undefined;
   const dotenvFile = readTextFile(path.join(root, unit.file));
   if (dotenvFile.status === 'ok') {
-    const lint = lintDotenv(dotenvFile.text, { file: unit.file, isSecret: isSecretName });
+    const lint = lintDotenv(dotenvFile.text, { file: unit.file, isSecret: isSecretName, expandsReferences });
     dotenv = lint.parsed;
     findings.push(...lint.findings);
     const loose = permissionFinding(root, unit.file);
