@@ -103,7 +103,7 @@ function exampleFindings(facts: UnitFacts, ctx: UnitContext): Finding[] {
   const readElsewhere = ctx.workspace?.readByDependencies;
   const readByLibrary = ctx.readByLibraries?.(unit.dir) ?? libraryReads(new Set());
   for (const e of example) {
-    if (readsByName.has(e.name) || readElsewhere?.has(e.name) || readByLibrary(e.name) || isReadByRuntime(e.name)) continue;
+    if (readsByName.has(e.name) || readElsewhere?.has(e.name) || readByLibrary(e.name) || isReadByRuntime(e.name) || facts.referencedInValues.has(e.name)) continue;
     // A commented-out entry (# NAME=) documents an optional variable: stale all the same when nothing reads it.
     const how = e.commented ? ' (commented out)' : '';
     findings.push(finding('unused', `${e.name} is documented${how} but never read by ${facts.codeWhere}`, { variable: e.name, file: unit.example, line: e.line }));

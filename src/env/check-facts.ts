@@ -6,7 +6,7 @@ import { lintDotenv } from './dotenv-lint.js';
 import type { ParsedDotenv } from './dotenv.js';
 import { readTextFile, type TextFile } from './files.js';
 import { finding, type Finding } from './findings.js';
-import { loaderExpands } from './loader.js';
+import { loaderExpands, type Expansion } from './loader.js';
 import { looksSecret } from './names.js';
 import { parseExample, type EnvFileUnit, type EnvVarsFor, type ExampleEntry } from './registry.js';
 import { DEFAULT_ENV_FILE, envFileOf } from './render.js';
@@ -74,6 +74,17 @@ export interface UnitFacts {
   isSecret: (name: string) => boolean;
   /** "the code" or "the code in backend/". */
   codeWhere: string;
+  /** Names another value of the example or the env file refers to (`${DB_PASSWORD}`) where the loader expands them. */
+  referencedInValues: Set<string>;
+}
+
+/** The names `${NAME}` (and, where the loader expands it, `$NAME`) refer to in these values. */
+function referencedNames(values: Iterable<string>, expands: Expansion): Set<string> {
+  const names = new Set<string>();
+  if (expands === false) return names;
+  const reference = expands === true ? /\$\{(\w+)[^}]*\}|\$(\w+)/g : /\$\{(\w+)[^}]*\}/g;
+  for (const value of values) for (const m of value.matchAll(reference)) names.add((m[1] ?? m[2]) as string);
+  return names;
 }
 
 /** Options used to know the Better Auth variables of a project that has no manifest. */
@@ -181,5 +192,6 @@ export function gatherFacts(unit: EnvFileUnit, loaded: LoadedExample, reads: rea
     describe,
     isSecret,
     codeWhere: isRoot ? 'the code' : `the code in ${unit.dir}/`,
+    referencedInValues: referencedNames([...(example ?? []).map((e) => e.value), ...(dotenv?.values.values() ?? [])], expandsReferences),
   };
 }
