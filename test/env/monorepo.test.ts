@@ -1,7 +1,7 @@
 // Monorepos (class 3): `check env` run inside an app of a workspace counts the reads of the
 // workspace packages the app depends on. Each c3-* fixture's expected.json is its run at the
 // workspace root (fixtures.test.ts); expected-in-app.json lists runs inside its apps.
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheckEnvCommand } from '../../src/commands/check-env.js';
@@ -37,6 +37,17 @@ describe('check env inside an app of a workspace', () => {
       });
     }
   }
+
+  it('at the root, asks for a root .env.example when root code reads a variable that a package reads too', async () => {
+    const root = materialise('c3-monorepo-pnpm');
+    rmSync(path.join(root, 'tools/codegen.ts'));
+    writeFileSync(path.join(root, 'tools/log.ts'), 'export const level = process.env.LOG_LEVEL;\n');
+    const found = await findingsAt(root);
+    expect(found.filter((f) => f[0] === 'example-missing' || f[1] === 'LOG_LEVEL')).toEqual([
+      ['example-missing', null, '.env.example', null],
+      ['undocumented', 'LOG_LEVEL', 'packages/config/index.ts', 1],
+    ]);
+  });
 
   it('stops at a .git boundary: an app that is a repository of its own does not look for a workspace above it', async () => {
     const dir = path.join(materialise('c3-monorepo-pnpm'), 'apps/web');
