@@ -13,8 +13,8 @@ import type { DependentExample } from './check-workspace.js';
 interface Undocumented {
   name: string;
   reads: EnvRead[];
-  /** Every read belongs to this project's own example (none is in a package an app with an example depends on). */
-  ownOnly: boolean;
+  /** One of them is app code of this project's own (not tooling, nor in a package apps with their own example depend on). */
+  ownAppRead: boolean;
 }
 
 /**
@@ -29,7 +29,7 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
   for (const [name, list] of facts.readsByName) {
     if (isPlatformVar(name) || facts.exampleByName.has(name) || setByScripts?.has(name)) continue;
     const reads: EnvRead[] = [];
-    let ownOnly = true;
+    let ownAppRead = false;
     for (const r of list) {
       const examples = ctx.workspace?.examplesFor(r.file) ?? [];
       const documented = (n: string) => facts.exampleByName.has(n) || examples.some((e) => e.documents(n));
@@ -37,9 +37,9 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
       if (documented(name) || (r.alternatives ?? []).some(documented)) continue;
       if (noExample && ctx.committedEnvDocuments?.(r.file, name)) continue;
       reads.push(r);
-      if (examples.length > 0) ownOnly = false;
+      if (examples.length === 0 && !isToolingFile(r.file)) ownAppRead = true;
     }
-    if (reads.length > 0) out.push({ name, reads, ownOnly });
+    if (reads.length > 0) out.push({ name, reads, ownAppRead });
   }
   return out;
 }
@@ -86,7 +86,7 @@ function exampleMissingFindings(facts: UnitFacts, pending: readonly Undocumented
   if (facts.example !== undefined || facts.exampleStatus !== 'absent') return [];
   // Only this project's own app reads make its example necessary: a tooling read is
   // undocumented-tooling, a package read is the business of the apps depending on it.
-  const needs = pending.filter((u) => u.ownOnly && u.reads.some((r) => !isToolingFile(r.file))).length + (unitRegistry?.length ?? 0);
+  const needs = pending.filter((u) => u.ownAppRead).length + (unitRegistry?.length ?? 0);
   if (needs === 0) return [];
   const what = facts.isRoot ? 'every variable the project reads' : `every variable ${facts.codeWhere} reads`;
   return [finding('example-missing', `there is no ${unit.example}: document ${what} there${unitRegistry ? ' (gen env writes it)' : ''}`, { file: unit.example })];
