@@ -99,8 +99,8 @@ function detectNode(root: string, pkg: Record<string, unknown>): NodeApi | undef
   const codeDir = existsSync(path.join(root, 'src')) && statSync(path.join(root, 'src')).isDirectory() ? 'src' : '';
   const files = codeFiles(root, codeDir);
   const typescript = existsSync(path.join(root, 'tsconfig.json')) || typeof deps.typescript === 'string' || files.some((f) => /\.[cm]?ts$/.test(f));
-  const esmFiles = files.some((f) => f.endsWith('.mjs') || f.endsWith('.mts'));
-  const module = pkg.type === 'module' || (!typescript && esmFiles) ? 'esm' : 'cjs';
+  // Node's rule for .js files, which are what we write; a .mjs file (ours included) says nothing about the rest.
+  const module = pkg.type === 'module' ? 'esm' : 'cjs';
   const version = deps[kind] as string;
   const hasCors = { express: 'cors', fastify: '@fastify/cors', hono: '' }[kind];
   return {
