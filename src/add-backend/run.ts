@@ -106,6 +106,9 @@ function nodeDependencies(api: ExistingApi, cors: boolean): { dependencies: Reco
 }
 
 export async function runAddBackend(dir: string | undefined, flags: AddBackendFlags, io: AddBackendIo): Promise<AddBackendResult> {
+  // Bad flags first: a usage error before anything is looked at.
+  if (flags.authUrl !== undefined) httpUrl('--auth-url', flags.authUrl, false);
+  if (flags.corsOrigin !== undefined) httpUrl('--cors-origin', flags.corsOrigin, true);
   const shown = path.resolve(flags.cwd ?? '.', dir ?? '.');
   if (!existsSync(shown) || !statSync(shown).isDirectory()) throw new CliError(`${shown} is not a folder`);
   const root = projectRoot(shown);
