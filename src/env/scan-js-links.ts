@@ -6,6 +6,9 @@
 import { calleeName, isMember, keyName, literalString, propertyName, unwrap, type Node } from './scan-js-ast.js';
 import { moduleBaseName, type HelperLinks } from './scan-types.js';
 
+/** The only node types visit() looks at. */
+export const LINK_NODE_TYPES = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'VariableDeclarator', 'AssignmentExpression', 'CallExpression', 'OptionalCallExpression']);
+
 /** The name scan-js gives `export default function (name) {…}`, which has none. */
 export const DEFAULT_FUNCTION = '*default*';
 
@@ -118,8 +121,9 @@ export class LinkCollector {
       }
       case 'CallExpression':
       case 'OptionalCallExpression': {
-        const callee = unwrap(node.callee);
-        if (callee?.type === 'Identifier' || (isMember(callee) && unwrap((callee as Node).object)?.type === 'Identifier')) this.callNodes.push(node);
+        // Sorted out in finish(), once per file that has any links.
+        const callee = node.callee as Node;
+        if (callee.type === 'Identifier' || callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') this.callNodes.push(node);
         return;
       }
     }
@@ -133,11 +137,12 @@ export class LinkCollector {
   finish(helpers: ReadonlyArray<{ name: string; index: number; line: number; calledHere: boolean }>, lineOf: (n: Node) => number): HelperLinks | undefined {
     const links: HelperLinks = { exports: [], reExports: this.reExports, calls: [] };
     for (const h of helpers) for (const key of this.exported.get(h.name) ?? []) links.exports.push({ key, index: h.index, line: h.line, calledHere: h.calledHere });
+    if (this.imports.size === 0 && this.namespaces.size === 0) return links.exports.length || links.reExports.length ? links : undefined;
     for (const call of this.callNodes) {
       const callee = unwrap(call.callee) as Node;
       let key: string | undefined;
       if (callee.type === 'Identifier') key = this.imports.get(callee.name as string);
-      else if (this.namespaces.has(unwrap(callee.object)?.name as string)) {
+      else if (isMember(callee) && this.namespaces.has(unwrap(callee.object)?.name as string)) {
         const name = propertyName(callee);
         if (name !== undefined) key = `js:${name}`;
       }

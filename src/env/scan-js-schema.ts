@@ -63,9 +63,12 @@ function schemaKeys(raw: unknown, ctx: SchemaContext, depth: number, out: Schema
 }
 
 /** The schema keys a call validates the environment against; empty for any other call. */
+const NONE: SchemaKey[] = [];
+
 export function schemaReads(call: Node, ctx: SchemaContext): SchemaKey[] {
   const name = calleeName(call);
-  if (name === undefined) return [];
+  // Most calls are none of these: answer without allocating.
+  if (name === undefined || (!PARSE.has(name) && name !== 'createEnv' && name !== 'cleanEnv')) return NONE;
   const args = call.arguments as Node[];
   const out: SchemaKey[] = [];
   const callee = unwrap(call.callee);
@@ -74,7 +77,7 @@ export function schemaReads(call: Node, ctx: SchemaContext): SchemaKey[] {
     else if (args.length >= 2 && ctx.isEnvObject(args[1])) schemaKeys(args[0], ctx, 0, out);
   } else if (name === 'createEnv') {
     const options = unwrap(args[0]);
-    if (options?.type !== 'ObjectExpression') return [];
+    if (options?.type !== 'ObjectExpression') return NONE;
     for (const prop of options.properties as Node[]) {
       if (prop.type === 'ObjectProperty' && T3_SECTIONS.has(keyName(prop) ?? '')) objectKeys(prop.value, ctx, 0, out);
     }

@@ -7,7 +7,7 @@
 // Loaded lazily: only files that pass the substring pre-filter get here.
 import { parse, type ParserPlugin } from '@babel/parser';
 import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
-import { DEFAULT_FUNCTION, LinkCollector } from './scan-js-links.js';
+import { DEFAULT_FUNCTION, LINK_NODE_TYPES, LinkCollector } from './scan-js-links.js';
 import { isIdentifier, isMember, literalString, propertyName, unwrap, walk, type Node } from './scan-js-ast.js';
 import { schemaReads } from './scan-js-schema.js';
 
@@ -108,14 +108,15 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   const fnNames = new WeakMap<object, string>();
   const calls: Node[] = [];
   const links = new LinkCollector(file);
+  const nameDefaultFunction = (node: Node) => {
+    const declaration = unwrap(node.declaration);
+    if (declaration && !declaration.id && (declaration.type === 'FunctionDeclaration' || declaration.type === 'ArrowFunctionExpression' || declaration.type === 'FunctionExpression')) fnNames.set(declaration, DEFAULT_FUNCTION);
+  };
 
   // Pass 1: aliases, imports and functions (so that order of declaration does not matter).
   const pass1 = (node: Node) => {
-    links.visit(node);
-    if (node.type === 'ExportDefaultDeclaration') {
-      const declaration = unwrap(node.declaration);
-      if (declaration && !declaration.id && (declaration.type === 'FunctionDeclaration' || declaration.type === 'ArrowFunctionExpression' || declaration.type === 'FunctionExpression')) fnNames.set(declaration, DEFAULT_FUNCTION);
-    }
+    if (LINK_NODE_TYPES.has(node.type)) links.visit(node);
+    if (node.type === 'ExportDefaultDeclaration') nameDefaultFunction(node);
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
       const params = (node.params as Node[]).map((p) => {
         const q = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
@@ -174,6 +175,19 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     else problems.push({ kind: 'dynamic', file, line: lineOf(call) });
   };
 
+  const onCall = (node: Node) => {
+    for (const key of schemaReads(node, schema)) record(key.name, key.at, 'schema');
+    denoRead(node);
+  };
+  const onLogical = (node: Node) => {
+    if (node.operator !== '??' && node.operator !== '||') return;
+    // Only chains of two env reads or more (`process.env.X ?? 'default'` is not a fallback).
+    const right = unwrap(node.right);
+    if (!isMember(right) && right?.type !== 'LogicalExpression') return;
+    const envOperands = operands(node, node.operator as string).filter((n) => isMember(n) && isEnvObject(n.object));
+    if (envOperands.length > 1) fallbackChains.push(envOperands);
+  };
+
   // Pass 2: reads.
   const writes = new WeakSet<object>();
   const pass2 = (node: Node) => {
@@ -203,16 +217,14 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
         else if (isIdentifier(unwrap(node.init), 'process')) fromProcessPattern(node.id);
         break;
       }
+      // Kept out of line: a small visitor stays cheap to optimise (cold runs are what users time).
       case 'CallExpression':
-      case 'OptionalCallExpression': {
-        for (const key of schemaReads(node, schema)) record(key.name, key.at, 'schema');
-        denoRead(node);
+      case 'OptionalCallExpression':
+        onCall(node);
         break;
-      }
-      case 'LogicalExpression': {
-        if (node.operator === '??' || node.operator === '||') fallbackChains.push(operands(node, node.operator));
+      case 'LogicalExpression':
+        onLogical(node);
         break;
-      }
       case 'BinaryExpression': {
         // 'X' in process.env
         const left = unwrap(node.left);

@@ -24,22 +24,20 @@ export function tokenizePython(src: string, firstLine = 1): Token[] {
   let i = 0;
   let line = firstLine;
   let depth = 0;
+  /** Where the current line starts while no token has been seen on it, else -1. */
   let lineStart = 0;
-  let atLineStart = true;
   const n = src.length;
-  const push = (token: Token) => {
-    if (atLineStart) {
-      token.indent = i - lineStart;
-      atLineStart = false;
-    }
+  // Not a closure over `i`: that would keep the loop's counter out of registers.
+  const push = (token: Token, at: number, start: number): number => {
+    if (start !== -1) token.indent = at - start;
     tokens.push(token);
+    return -1;
   };
   while (i < n) {
     const c = src[i] as string;
     if (c === '\n') {
       if (depth === 0) {
         tokens.push({ t: 'nl', v: '\n', line });
-        atLineStart = true;
         lineStart = i + 1;
       }
       line++;
@@ -64,13 +62,13 @@ export function tokenizePython(src: string, firstLine = 1): Token[] {
         const startLine = line;
         line += countNewlines(src, i, end.end);
         const formatted = /[fF]/.test(word);
-        push({ t: 'str', v: end.value, line: startLine, literal: !formatted && !/[bB]/.test(word) });
+        lineStart = push({ t: 'str', v: end.value, line: startLine, literal: !formatted && !/[bB]/.test(word) }, i, lineStart);
         // An f-string's {expressions} are code: `f"{os.environ['X']}"` reads X.
         if (formatted) tokens.push(...fStringTokens(end.value, startLine));
         i = end.end;
         continue;
       }
-      push({ t: 'name', v: word, line });
+      lineStart = push({ t: 'name', v: word, line }, i, lineStart);
       i = j;
       continue;
     }
@@ -78,7 +76,7 @@ export function tokenizePython(src: string, firstLine = 1): Token[] {
       const end = readString(src, i, '');
       const startLine = line;
       line += countNewlines(src, i, end.end);
-      push({ t: 'str', v: end.value, line: startLine, literal: true });
+      lineStart = push({ t: 'str', v: end.value, line: startLine, literal: true }, i, lineStart);
       i = end.end;
       continue;
     }
@@ -86,11 +84,11 @@ export function tokenizePython(src: string, firstLine = 1): Token[] {
     else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
     // `==` must not look like an assignment.
     if (c === '=' && src[i + 1] === '=') {
-      push({ t: 'op', v: '==', line });
+      lineStart = push({ t: 'op', v: '==', line }, i, lineStart);
       i += 2;
       continue;
     }
-    push({ t: 'op', v: c, line });
+    lineStart = push({ t: 'op', v: c, line }, i, lineStart);
     i++;
   }
   return tokens;
