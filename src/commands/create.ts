@@ -7,6 +7,7 @@ import { describeNextApp, inspectTarget, type NextApp, type Target } from '../de
 import { keptExampleVars } from '../detect/user-env.js';
 import { readManifest } from '../env/registry.js';
 import { CliError, UsageError } from '../errors.js';
+import { describeExistingApp, leftOutOfExistingApp, type ExistingApp } from '../existing-app/index.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
 import { packageNameProblem } from '../options/package-name.js';
@@ -17,6 +18,7 @@ import { validateProjectOptions } from '../options/validate.js';
 import { installCommand, runCommand, type ProjectLayout } from '../plan/context.js';
 import { diskTemplateStore } from '../plan/disk-store.js';
 import { FEATURES } from '../plan/features.js';
+import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
 import { MANIFEST_FILE } from '../plan/manifest.js';
 import { plan as makePlan, type Plan, type PlanInput } from '../plan/plan.js';
 import { CLI_NAME, CLI_VERSION } from '../plan/version.js';
@@ -35,13 +37,13 @@ export function isInteractive(): boolean {
 function manifestLayout(raw: unknown): ProjectLayout | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const l = raw as Partial<ProjectLayout>;
-  if (typeof l.srcDir !== 'boolean' || typeof l.alias !== 'string' || !/^[^\s'"`]*\/$/.test(l.alias)) return undefined;
+  if (typeof l.srcDir !== 'boolean' || typeof l.alias !== 'string' || !/^(?:[^\s'"`]*\/|\$)$/.test(l.alias)) return undefined;
   if (l.proxyFile !== 'proxy' && l.proxyFile !== 'middleware') return undefined;
   return { srcDir: l.srcDir, alias: l.alias, proxyFile: l.proxyFile };
 }
 
 /** A valid npm name for an existing app: its package.json name, else its folder's, made valid. */
-function existingAppName(app: NextApp, targetDir: string): string {
+function existingAppName(app: Pick<NextApp, 'packageName'>, targetDir: string): string {
   if (app.packageName && !packageNameProblem(app.packageName)) return app.packageName;
   const base = basename(targetDir).toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[._-]+/, '');
   return packageNameProblem(base) ? 'app' : base;
@@ -63,8 +65,12 @@ function targetInfo(target: Target, targetDir: string): TargetInfo {
   if (target.kind === 'next') {
     return { name: existingAppName(target.app, targetDir), known: { ...(target.app.pm ? { pm: target.app.pm } : {}), install: true, git: false } };
   }
+  if (target.kind === 'app') {
+    const { app } = target;
+    return { name: existingAppName(app, targetDir), known: { framework: app.framework, ...(app.pm ? { pm: app.pm } : {}), install: true, git: false } };
+  }
   if (target.kind === 'unsupported') {
-    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js app only, for now; to create a new project, choose an empty directory`);
+    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js or SvelteKit app only, for now; to create a new project, choose an empty directory`);
   }
   return {};
 }
@@ -74,6 +80,19 @@ function checkExistingApp(app: NextApp, request: CreateRequest, given: GivenValu
   if (app.nextMajor < 15) out.warn(`Next.js ${app.nextVersion} is older than the 15 and 16 the generated code is written for`);
   if (!app.aliasFound) out.warn(`tsconfig.json has no path alias for the app code; the generated imports use ${app.layout.alias} (see the tsconfig.json lines below)`);
   if (app.pm && given.pm !== undefined && given.pm !== app.pm) out.warn(`--pm ${String(given.pm)} given, but the app has ${app.pmSource} (${app.pm})`);
+  refuseDirtyTree(request, out);
+}
+
+/** The report and checks for an existing app of a framework in src/existing-app. */
+function checkOtherApp(app: ExistingApp, request: CreateRequest, given: GivenValues, out: Out): void {
+  out.info(`Found ${describeExistingApp(app)}.`);
+  for (const warning of app.warnings) out.warn(warning);
+  if (app.pm && given.pm !== undefined && given.pm !== app.pm) out.warn(`--pm ${String(given.pm)} given, but the app has ${app.pmSource} (${app.pm})`);
+  refuseDirtyTree(request, out);
+}
+
+/** An existing app must be reviewable and undoable with git: uncommitted changes stop the run unless --force. */
+function refuseDirtyTree(request: CreateRequest, out: Out): void {
   if (request.flags.dryRun) return;
   const dirty = uncommitted(request.targetDir);
   if (dirty === undefined) {
@@ -124,7 +143,10 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
   if (found.kind === 'ours') {
     const layout = manifestLayout(found.manifest.raw.layout);
     if (layout) input.layout = layout;
-    if (found.manifest.raw.existingApp === true) input.existingApp = true;
+    if (found.manifest.raw.existingApp === true) {
+      input.existingApp = true;
+      input.leaveOut = leftOutOfExistingApp(request.options.framework, request.targetDir);
+    }
     input.declaredEnv = found.manifest.env.declared;
     input.keptEnv = keptExampleVars(request.targetDir, request.options, found.manifest.env.declared);
     if (!flags.json) out.info(`${request.targetDir} is a ${CLI_NAME} project (${MANIFEST_FILE}): updating it; options not given are taken from it.`);
@@ -137,11 +159,22 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
     input.layout = found.app.layout;
     input.existingApp = true;
     checkExistingApp(found.app, request, given, info);
+  } else if (found.kind === 'app') {
+    if (request.options.framework !== found.app.framework) {
+      const label = FRAMEWORK_PROFILES[found.app.framework].label;
+      throw new UsageError(
+        `${request.targetDir} is a ${label} app: Better Auth + JWT is added to it with --framework ${found.app.framework}; --framework ${request.options.framework} makes a new project, so choose an empty directory for it`,
+      );
+    }
+    input.layout = found.app.layout;
+    input.existingApp = true;
+    input.leaveOut = leftOutOfExistingApp(found.app.framework, request.targetDir);
+    checkOtherApp(found.app, request, given, info);
   }
 
   const thePlan = makePlan(request.options, FEATURES, diskTemplateStore(), input);
   for (const warning of thePlan.warnings) info.warn(warning);
-  const applyOptions = { dir: request.targetDir, force: flags.force, existingApp: found.kind === 'next' };
+  const applyOptions = { dir: request.targetDir, force: flags.force, existingApp: found.kind === 'next' || found.kind === 'app' };
 
   if (flags.dryRun) {
     const report = await apply(thePlan, { ...applyOptions, dryRun: true, interactive: false });

@@ -3,6 +3,7 @@
 // protection file and package manager), or something we do not support yet.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { detectExistingApp, type ExistingApp } from '../existing-app/index.js';
 import type { PackageManager } from '../options/choices.js';
 import type { ProjectLayout } from '../plan/context.js';
 import { MANIFEST_FILE, readManifest, type ProjectManifest } from '../plan/manifest.js';
@@ -34,6 +35,8 @@ export type Target =
   | { kind: 'empty' }
   | { kind: 'ours'; manifest: ProjectManifest }
   | { kind: 'next'; app: NextApp }
+  /** An existing app of another framework supported by src/existing-app. */
+  | { kind: 'app'; app: ExistingApp }
   /** A package.json without `next`: `found` names what it looks like. */
   | { kind: 'unsupported'; found: string }
   /** Files but no package.json. */
@@ -198,7 +201,10 @@ export function inspectTarget(dir: string): Target {
     return { kind: 'unsupported', found: `a package.json that is not valid JSON (${(error as Error).message})` };
   }
   const range = pkg.dependencies?.next ?? pkg.devDependencies?.next;
-  if (typeof range !== 'string') return { kind: 'unsupported', found: lookalike(pkg) };
+  if (typeof range !== 'string') {
+    const app = detectExistingApp(dir, pkg);
+    return app ? { kind: 'app', app } : { kind: 'unsupported', found: lookalike(pkg) };
+  }
   return { kind: 'next', app: detectNext(dir, pkg, range) };
 }
 

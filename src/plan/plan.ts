@@ -32,6 +32,8 @@ export interface PlanInput {
   keptEnv?: readonly EnvVar[];
   /** Scaffolding into an app that was not made by us: leave out purely cosmetic files. */
   existingApp?: boolean;
+  /** Template output paths such an app never gets (its own config file stays the only one: src/existing-app). */
+  leaveOut?: readonly string[];
 }
 
 export interface Plan {
@@ -152,7 +154,7 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     for (const dir of feature.templateDirs(options)) {
       for (const templatePath of templates.list(dir)) {
         const relative = outputPath(templatePath, context as unknown as Record<string, unknown>);
-        if (input.existingApp && COSMETIC_FILES.includes(relative)) continue;
+        if (input.existingApp && (COSMETIC_FILES.includes(relative) || input.leaveOut?.includes(relative))) continue;
         const path = appCodePath(relative, layout);
         const source = `${feature.id} (templates/${dir}/${templatePath})`;
         if ((GENERATED_PATHS as readonly string[]).includes(path) || path === DOTENV_FILE) {

@@ -3,6 +3,7 @@
 // or that nothing is needed. Pure: contents in, lines out.
 import { unifiedDiff } from '../env/diff.js';
 import { parseJsonc } from '../detect/jsonc.js';
+import { existingAppInstruction } from '../existing-app/index.js';
 import type { Plan } from '../plan/plan.js';
 
 export interface Instruction {
@@ -69,6 +70,8 @@ function nextConfigInstruction(file: string, current: string, plan: Plan): Instr
  * path, or the same module with another extension: `middleware.js`, `next.config.mjs`).
  */
 export function instructionFor(path: string, actual: string, planned: string, current: string, plan: Plan): Instruction {
+  const own = existingAppInstruction({ path, actual, planned, current, plan });
+  if (own) return own;
   const appDir = plan.layout.srcDir ? 'src/' : '';
   const stem = (p: string) => p.replace(/\.[cm]?[jt]sx?$/, '');
   if (stem(path) === `${appDir}${plan.layout.proxyFile}`) return proxyInstruction(actual, plan);

@@ -1,0 +1,60 @@
+// What a framework knows about an app it did not generate: how to recognise one, where the
+// generated code goes in it (the layout), which planned files such an app never gets, and the
+// exact lines to print for a file of the app that is left alone. Shaped to become the
+// `existingApp` part of a framework module (`defineFramework({ existingApp })`); until then
+// src/existing-app/index.ts registers the modules.
+import type { Framework } from '../options/choices.js';
+import type { PackageManager } from '../options/choices.js';
+import type { ProjectLayout } from '../plan/context.js';
+import type { Plan } from '../plan/plan.js';
+import type { Instruction } from '../writer/instructions.js';
+
+export type PackageJson = {
+  name?: unknown;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  packageManager?: unknown;
+};
+
+/** What was found in an existing app, as `--cwd` reports it and the plan uses it. */
+export interface ExistingApp {
+  framework: Framework;
+  /** The framework's version (installed, locked, or the package.json range). */
+  version: string;
+  major: number | undefined;
+  /** "node_modules", a lockfile name, or "package.json" (a range: nothing installed or locked). */
+  versionSource: string;
+  layout: ProjectLayout;
+  /** How the generated imports reach the code root, in words ("$lib (src/lib/)"). */
+  aliasDescription: string;
+  language: 'TypeScript' | 'JSDoc';
+  pm?: PackageManager;
+  pmSource?: string;
+  packageName?: string;
+  /** Further facts for the report line, e.g. "hooks in src/hooks.server.ts (yours)". */
+  details: string[];
+  /** Things the user should know before anything is written. */
+  warnings: string[];
+}
+
+/** Input to a module's instruction for a planned file the app already has. */
+export interface OwnFile {
+  /** The planned path. */
+  path: string;
+  /** The app's file standing for it (the same path, or another extension). */
+  actual: string;
+  planned: string;
+  current: string;
+  plan: Plan;
+}
+
+export interface ExistingAppSupport {
+  framework: Framework;
+  /** The package.json dependency that makes an app this framework's. */
+  dependency: string;
+  detect(dir: string, pkg: PackageJson): ExistingApp;
+  /** Planned files an existing app of this framework never gets (re-read on every run). */
+  leaveOut(dir: string): string[];
+  /** The lines to print for a file of the app that was left alone; undefined: the generic diff. */
+  instructionFor(file: OwnFile): Instruction | undefined;
+}
