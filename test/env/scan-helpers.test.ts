@@ -14,10 +14,13 @@ describe('scanProject: env helpers across files', () => {
       'API_KEY src/api.ts:3 helper',
       'DATABASE_URL src/db.ts:3 helper',
       'FEATURE_FLAG_X src/feature.ts:2 helper',
+      'FLAG_EMAIL src/flags.ts:5 helper',
+      'FLAG_GOOGLE src/flags.ts:5 helper',
       'PY_PORT app/worker.py:3 helper',
       'PY_SECRET app/main.py:3 helper',
       'REDIS_URL src/cache.ts:3 helper',
       'SMTP_HOST src/mail.ts:3 helper',
+      'THEME src/flags.ts:6 helper',
     ]);
     expect(scan.problems.filter((p) => p.kind === 'dynamic')).toEqual([]);
   });

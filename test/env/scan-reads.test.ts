@@ -43,6 +43,18 @@ describe('scanJs: schema-validated env', () => {
     expect(reads(scanJs(code, 'env.ts', '.ts'))).toEqual(['AUTH_SECRET:3:schema', 'NEXT_PUBLIC_APP_URL:4:schema', 'NEXT_PUBLIC_APP_URL:6:member', 'NODE_ENV:5:schema']);
   });
 
+  it('does not count t3-env schema keys when runtimeEnv maps them: the values name the variables', () => {
+    const code = [
+      'export const env = createEnv({',
+      '  server: { AUTH_DEFAULT_TEAM_ID: z.string() },',
+      '  runtimeEnv: { AUTH_DEFAULT_TEAM_ID: process.env.AUTH_SSO_DEFAULT_TEAM_ID },',
+      '});',
+    ].join('\n');
+    expect(reads(scanJs(code, 'env.ts', '.ts'))).toEqual(['AUTH_SSO_DEFAULT_TEAM_ID:3:member']);
+    const direct = 'export const env = createEnv({ server: { DIRECT: z.string() }, runtimeEnv: process.env });';
+    expect(reads(scanJs(direct, 'env.ts', '.ts'))).toEqual(['DIRECT:1:schema']);
+  });
+
   it("counts the keys of envalid's cleanEnv spec, inline or in a const", () => {
     const inline = "export const env = cleanEnv(process.env, { API_URL: url(), PORT: port({ default: 3000 }) });";
     expect(reads(scanJs(inline, 'env.js', '.js'))).toEqual(['API_URL:1:schema', 'PORT:1:schema']);
@@ -87,5 +99,33 @@ describe('scanJs: fallbacks between names', () => {
   it('records alternatives through $env/dynamic/private too', () => {
     const code = "import { env } from '$env/dynamic/private';\nexport const s = env.BETTER_AUTH_SECRET ?? env.AUTH_SECRET;";
     expect(alternatives(scanJs(code, 'a.ts', '.ts'))).toEqual({ BETTER_AUTH_SECRET: ['AUTH_SECRET'], AUTH_SECRET: ['BETTER_AUTH_SECRET'] });
+  });
+});
+
+describe('scanJs: helpers that forward to helpers, and names from a const map', () => {
+  it('a function passing its parameter to an env helper is a helper too', () => {
+    const code = [
+      'const env = (name: string) => process.env[name];',
+      'function requireEnv(name: string) {',
+      '  const value = env(name);',
+      '  if (!value) throw new Error(name);',
+      '  return value;',
+      '}',
+      "export const a = requireEnv('FORWARDED');",
+    ].join('\n');
+    const r = scanJs(code, 'env.ts', '.ts');
+    expect(reads(r)).toEqual(['FORWARDED:7:helper']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it("a helper called with a member of a const object of names reads every name (`env(flagMap[p])`)", () => {
+    const code = [
+      'const env = (name: string) => process.env[name];',
+      "const flagMap = { email: 'FLAG_EMAIL', google: 'FLAG_GOOGLE' } as const;",
+      'export const on = (p: keyof typeof flagMap) => env(flagMap[p]) === "true";',
+    ].join('\n');
+    const r = scanJs(code, 'flags.ts', '.ts');
+    expect(reads(r)).toEqual(['FLAG_EMAIL:3:helper', 'FLAG_GOOGLE:3:helper']);
+    expect(r.problems).toEqual([]);
   });
 });
