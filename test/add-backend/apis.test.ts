@@ -12,29 +12,43 @@ interface Kind {
   fixture: FixtureName;
   name: BackendName;
   typecheck: boolean;
+  /** The fixture's own routes that the printed guard line protects. */
+  protectedPaths: string[];
   install(dir: string): Promise<void>;
   command(dir: string, port: number): { file: string; args: string[] };
 }
 
 const tsx = (file: string) => (dir: string) => ({ file: process.execPath, args: [path.join(dir, 'node_modules/tsx/dist/cli.mjs'), file] });
 const linked = (dir: string) => linkDeps(dir);
+const npmInstall = async (dir: string) => void (await execa('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, timeout: 240_000 }));
 
 const KINDS: Kind[] = [
   {
     fixture: 'express-generator',
     name: 'express',
     typecheck: false,
+    protectedPaths: [],
     // Express 4, morgan, cookie-parser are not in the deps cache: from the npm registry.
-    install: async (dir) => void (await execa('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, timeout: 240_000 })),
+    install: npmInstall,
     command: (dir) => ({ file: process.execPath, args: [path.join(dir, 'bin/www')] }),
   },
-  { fixture: 'express5-ts', name: 'express', typecheck: true, install: linked, command: tsx('src/index.ts') },
-  { fixture: 'fastify5-esm', name: 'fastify', typecheck: false, install: linked, command: (dir) => ({ file: process.execPath, args: [path.join(dir, 'src/server.js')] }) },
-  { fixture: 'hono-ts', name: 'hono', typecheck: true, install: linked, command: tsx('src/index.ts') },
+  { fixture: 'express5-ts', name: 'express', typecheck: true, protectedPaths: ['/api/orders', '/api/orders/ord_1'], install: linked, command: tsx('src/index.ts') },
+  { fixture: 'fastify5-esm', name: 'fastify', typecheck: false, protectedPaths: ['/api/products', '/api/products/1'], install: linked, command: (dir) => ({ file: process.execPath, args: [path.join(dir, 'src/server.js')] }) },
+  {
+    fixture: 'fastify4-cjs',
+    name: 'fastify',
+    typecheck: false,
+    protectedPaths: ['/api/accounts'],
+    // Fastify 4 is not in the deps cache: from the npm registry.
+    install: npmInstall,
+    command: (dir) => ({ file: process.execPath, args: [path.join(dir, 'server.js')] }),
+  },
+  { fixture: 'hono-ts', name: 'hono', typecheck: true, protectedPaths: ['/api/notes'], install: linked, command: tsx('src/index.ts') },
   {
     fixture: 'fastapi-router',
     name: 'fastapi',
     typecheck: false,
+    protectedPaths: ['/api/items/', '/api/items/1'],
     install: async () => {},
     command: (_dir, port) => ({ file: SYSTEM_PYTHON, args: ['-m', 'uvicorn', 'app.main:app', '--host', '127.0.0.1', '--port', String(port)] }),
   },
@@ -47,6 +61,7 @@ for (const kind of KINDS) {
     label: `add backend: ${kind.fixture}`,
     entry,
     typecheck: kind.typecheck,
+    protectedPaths: kind.protectedPaths,
     async makeProject() {
       const dir = copyFixture(kind.fixture);
       const run = await addBackend(dir, '--yes');

@@ -50,7 +50,8 @@ describe('add backend detects', () => {
 
 describe('add backend refuses', () => {
   it('a project with no API it knows, with exactly one line and exit 1, writing nothing', async () => {
-    for (const files of [{ 'package.json': pkg({ dependencies: { koa: '^2' } }), 'index.js': 'x' }, {}, { 'requirements.txt': 'flask\n' }]) {
+    const cases: Array<Record<string, string>> = [{ 'package.json': pkg({ dependencies: { koa: '^2' } }), 'index.js': 'x' }, {}, { 'requirements.txt': 'flask\n' }];
+    for (const files of cases) {
       const dir = project(files);
       const before = fs.readdirSync(dir).sort();
       const run = await addBackend(dir, '--yes');

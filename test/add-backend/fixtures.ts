@@ -9,7 +9,7 @@ import { BIN } from '../helpers/generate.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/apis');
 
-export type FixtureName = 'express-generator' | 'express5-ts' | 'fastify5-esm' | 'hono-ts' | 'fastapi-router';
+export type FixtureName = 'express-generator' | 'express5-ts' | 'fastify5-esm' | 'fastify4-cjs' | 'hono-ts' | 'fastapi-router';
 
 /** A copy of a fixture in a fresh temporary folder, at <tmp>/app/backend (the battery's layout); returns the API folder. */
 export function copyFixture(name: FixtureName): string {
@@ -76,17 +76,20 @@ function insertAfter(text: string, pattern: RegExp, lines: string[], first = fal
 
 const IMPORT_LINE = /^(?:import\s|(?:const|let|var)\s.*=\s*require\(|from\s+\S+\s+import\s)/;
 const HEALTH_ROUTE = /^\w+\.get\('\/health'/;
-const APP_CREATED = /^(?:(?:const|let|var)\s+\w+\s*=\s*(?:express\(\)|new Hono\(\)|Fastify\()|\w+\s*=\s*FastAPI\()/;
+/** The Fastify plugin of each fixture that registers its API routes. */
+const FASTIFY_PLUGIN: Partial<Record<FixtureName, string>> = { 'fastify5-esm': 'src/routes/products.js', 'fastify4-cjs': 'routes/accounts.js' };
+const APP_CREATED = /^(?:(?:const|let|var)\s+\w+\s*=\s*(?:express\(\)|new Hono\(\)|Fastify\(|require\('fastify'\)\()|\w+\s*=\s*FastAPI\()/;
 
 /** Applies the printed lines to the fixture, as its README would tell a user to. */
 export function applyPrinted(name: FixtureName, dir: string, printed: Printed) {
   const main = path.join(dir, printed.file);
   edit(main, (text) => {
-    let out = insertAfter(text, IMPORT_LINE, printed.imports);
-    out = insertAfter(out, APP_CREATED, printed.setup, true);
+    // Setup first: when the app is created by a require line, the imports then land above it.
+    let out = insertAfter(text, APP_CREATED, printed.setup, true);
+    out = insertAfter(out, IMPORT_LINE, printed.imports);
     // The guard after the app's own middleware (its CORS answers preflights), before its routes: the health route is the first of them.
-    if (name !== 'fastapi-router') out = insertAfter(out, HEALTH_ROUTE, [...(name === 'fastify5-esm' ? [] : printed.guard), ...printed.route], true, true);
-    if (name === 'fastify5-esm') out = out.replace('{ logger: true }', `{ ${printed.logger.join(' ')} }`);
+    if (name !== 'fastapi-router') out = insertAfter(out, HEALTH_ROUTE, [...(FASTIFY_PLUGIN[name] ? [] : printed.guard), ...printed.route], true, true);
+    if (FASTIFY_PLUGIN[name]) out = out.replace('{ logger: true }', `{ ${printed.logger.join(' ')} }`);
     if (name === 'fastapi-router') {
       // The guard goes into the router's include_router call; the route at the end of the module.
       out = out.replace(/app\.include_router\((.*)\)$/m, (_all, args: string) => `app.include_router(${args}, ${printed.guard.join('')})`);
@@ -94,14 +97,17 @@ export function applyPrinted(name: FixtureName, dir: string, printed: Printed) {
     }
     return out;
   });
-  if (name === 'fastify5-esm') {
+  const pluginFile = FASTIFY_PLUGIN[name];
+  if (pluginFile) {
     // Fastify's guard goes into the plugin of the API routes, with the import made relative to it.
-    const plugin = path.join(dir, 'src/routes/products.js');
-    const specifier = /from '([^']+)'/.exec(printed.imports[0]!)![1]!;
-    const fromPlugin = path.posix.relative('src/routes', path.posix.join(path.posix.dirname(printed.file), specifier));
+    const plugin = path.join(dir, pluginFile);
+    const importLine = printed.imports[0]!;
+    const specifier = /(?:from |require\()'([^']+)'/.exec(importLine)![1]!;
+    let fromPlugin = path.posix.relative(path.posix.dirname(pluginFile), path.posix.join(path.posix.dirname(printed.file), specifier));
+    if (!fromPlugin.startsWith('.')) fromPlugin = `./${fromPlugin}`;
     edit(plugin, (text) => {
-      const withImport = `${printed.imports[0]!.replace(specifier, fromPlugin.startsWith('.') ? fromPlugin : `./${fromPlugin}`)}\n${text}`;
-      return insertAfter(withImport, /^export default async function \w*\(fastify\)/, printed.guard.map((line) => `  ${line}`));
+      const withImport = `${importLine.replace(specifier, fromPlugin)}\n${text}`;
+      return insertAfter(withImport, /async function \w*\s*\(fastify\b/, printed.guard.map((line) => `  ${line}`));
     });
   }
 }

@@ -81,6 +81,8 @@ export interface BatteryTarget {
   /** A folder whose backend/ holds the API, ready to start. */
   makeProject(): Promise<string>;
   typecheck: boolean;
+  /** The app's own routes the applied guard protects (401 without a token, 200 with one). */
+  protectedPaths: string[];
 }
 
 export function runBattery(name: BackendName, target?: BatteryTarget) {
@@ -180,6 +182,16 @@ export function runBattery(name: BackendName, target?: BatteryTarget) {
       shortLived = { token: remember(validToken(keyA, jwks.url, { exp })), exp };
       for (let i = 0; i < 3; i++) expect((await getMe(server.url, `Bearer ${shortLived.token}`)).status).toBe(200);
     }, 60_000);
+
+    if (target?.protectedPaths.length) {
+      it.sequential("the app's own routes behind the guard: 401 without a token, 200 with one", async () => {
+        for (const own of target.protectedPaths) {
+          expect401(await call(`${server.url}${own}`), 'missing_token', own);
+          const answer = await call(`${server.url}${own}`, { headers: { Authorization: `Bearer ${remember(validToken(keyA, jwks.url))}` } });
+          expect(answer.status, `${own}: ${JSON.stringify(answer.body)}`).toBe(200);
+        }
+      });
+    }
 
     it.sequential('rejects every bad token with 401, a JSON error and WWW-Authenticate, and logs exactly why', async () => {
       const origin = jwks.url;
