@@ -3,7 +3,7 @@
 
 import { isNotAppConfig, isSetByPlatform, type Host } from './platform-vars.js';
 
-export { isNotAppConfig, isReadByRuntime, hostsOf, type Host } from './platform-vars.js';
+export { isNotAppConfig, hostsOf, type Host } from './platform-vars.js';
 
 /**
  * Need not be documented: set by the runtime, framework, hosting platform or CI (the exact

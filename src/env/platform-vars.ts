@@ -75,7 +75,8 @@ const OTHER_HOSTS = [
   'HOSTNAME', 'KUBERNETES_SERVICE_HOST', 'KUBERNETES_SERVICE_PORT', 'KUBERNETES_PORT',
 ];
 
-/** Read by the runtime, the framework or a well-known library by itself, not only set by a platform. */
+// Read by the runtime, the framework or a library by itself (runtime-reads.ts keeps the list the
+// unused rule exempts); here they only need no documentation.
 const RUNTIME_READ = [
   'NODE_ENV', 'NODE_OPTIONS', 'NODE_DEBUG', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_PATH', 'NODE_NO_WARNINGS',
   'UV_THREADPOOL_SIZE', 'PORT', 'HOST', 'TZ', 'LANG', 'LC_ALL', 'DEBUG', 'NO_COLOR', 'FORCE_COLOR',
@@ -105,7 +106,6 @@ const PLATFORM_EXACT = new Set<string>([
   ...GITHUB_ACTIONS, ...GITLAB_CI, ...RAILWAY, ...RENDER, ...FLY, ...CLOUDFLARE, ...NETLIFY, ...OTHER_HOSTS,
   ...RUNTIME_READ, ...RUNTIME_SET, ...TOOL_EXACT,
 ]);
-const RUNTIME_READ_SET = new Set(RUNTIME_READ);
 
 /** Netlify's unprefixed build variables: exempt only where the project deploys to Netlify. */
 const NETLIFY_GENERIC = new Set(['URL', 'CONTEXT', 'BRANCH', 'HEAD', 'COMMIT_REF', 'PULL_REQUEST', 'REVIEW_ID', 'REPOSITORY_URL', 'BUILD_ID', 'SITE_NAME', 'SITE_ID']);
@@ -125,11 +125,6 @@ export function hostsOf(root: string, dir: string): ReadonlySet<Host> {
 export function isSetByPlatform(name: string, hosts: ReadonlySet<Host> = new Set()): boolean {
   if (PLATFORM_EXACT.has(name) || TOOL_PREFIXES.some((p) => name.startsWith(p))) return true;
   return hosts.has('netlify') && NETLIFY_GENERIC.has(name);
-}
-
-/** Read by the runtime or framework itself: documented but unread in code is still in use. */
-export function isReadByRuntime(name: string): boolean {
-  return RUNTIME_READ_SET.has(name);
 }
 
 // Editor, terminal, OS session and CI-runner plumbing: never the app's configuration.
