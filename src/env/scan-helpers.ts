@@ -13,13 +13,23 @@ export function exportedHelpers(all: readonly FileLinks[]): Map<string, number> 
   const helpers = new Map<string, number>();
   for (const { links } of all) for (const e of links.exports) if (!helpers.has(e.key)) helpers.set(e.key, e.index);
   const reExports = all.flatMap(({ links }) => links.reExports);
-  for (let changed = reExports.length > 0; changed; ) {
+  const forwarding = all.flatMap(({ links }) => links.calls.filter((c) => c.forwards));
+  for (let changed = reExports.length > 0 || forwarding.length > 0; changed; ) {
     changed = false;
     for (const r of reExports) {
       const index = helpers.get(r.from);
       if (index !== undefined && !helpers.has(r.to)) {
         helpers.set(r.to, index);
         changed = true;
+      }
+    }
+    for (const call of forwarding) {
+      const index = helpers.get(call.key);
+      for (const f of call.forwards ?? []) {
+        if (index === f.argument && !helpers.has(f.key)) {
+          helpers.set(f.key, f.index);
+          changed = true;
+        }
       }
     }
   }
@@ -46,9 +56,9 @@ export function resolveHelperCalls(all: readonly FileLinks[], helpers: ReadonlyM
       const index = helpers.get(call.key);
       if (index === undefined) continue;
       called.add(call.key);
-      const name = call.args[index];
-      if (name !== undefined) reads.push({ name, file, line: call.line, kind: 'helper' });
-      else problems.push({ kind: 'dynamic', file, line: call.line });
+      const names = call.args[index];
+      if (names) for (const name of names) reads.push({ name, file, line: call.line, kind: 'helper' });
+      else if (!call.forwards?.some((f) => f.argument === index)) problems.push({ kind: 'dynamic', file, line: call.line });
     }
   }
   // A helper nobody calls, here or elsewhere (under any name it is exported as): what it

@@ -134,7 +134,12 @@ export class LinkCollector {
   }
 
   /** The links of this file, given its env helpers (`helpers`: name, argument index, line). */
-  finish(helpers: ReadonlyArray<{ name: string; index: number; line: number; calledHere: boolean }>, lineOf: (n: Node) => number): HelperLinks | undefined {
+  finish(
+    helpers: ReadonlyArray<{ name: string; index: number; line: number; calledHere: boolean }>,
+    lineOf: (n: Node) => number,
+    argNames: (arg: unknown) => string[] | undefined,
+    forwarder: (call: Node, arg: unknown) => { name: string; index: number } | undefined,
+  ): HelperLinks | undefined {
     const links: HelperLinks = { exports: [], reExports: this.reExports, calls: [] };
     for (const h of helpers) for (const key of this.exported.get(h.name) ?? []) links.exports.push({ key, index: h.index, line: h.line, calledHere: h.calledHere });
     if (this.imports.size === 0 && this.namespaces.size === 0) return links.exports.length || links.reExports.length ? links : undefined;
@@ -147,7 +152,13 @@ export class LinkCollector {
         if (name !== undefined) key = `js:${name}`;
       }
       if (key === undefined) continue;
-      links.calls.push({ key, args: (call.arguments as Node[]).map((a) => literalString(a)), line: lineOf(call) });
+      const args = call.arguments as Node[];
+      const forwards: NonNullable<HelperLinks['calls'][number]['forwards']> = [];
+      args.forEach((arg, index) => {
+        const f = forwarder(call, arg);
+        for (const as of f ? (this.exported.get(f.name) ?? []) : []) forwards.push({ argument: index, key: as, index: f?.index as number });
+      });
+      links.calls.push({ key, args: args.map(argNames), line: lineOf(call), ...(forwards.length ? { forwards } : {}) });
     }
     return links.exports.length || links.reExports.length || links.calls.length ? links : undefined;
   }

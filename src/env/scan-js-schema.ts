@@ -78,9 +78,12 @@ export function schemaReads(call: Node, ctx: SchemaContext): SchemaKey[] {
   } else if (name === 'createEnv') {
     const options = unwrap(args[0]);
     if (options?.type !== 'ObjectExpression') return NONE;
-    for (const prop of options.properties as Node[]) {
-      if (prop.type === 'ObjectProperty' && T3_SECTIONS.has(keyName(prop) ?? '')) objectKeys(prop.value, ctx, 0, out);
-    }
+    const props = (options.properties as Node[]).filter((p) => p.type === 'ObjectProperty');
+    // `runtimeEnv: { KEY: process.env.OTHER }` names the variables itself (those reads are
+    // spelled out); only without one (or with `process.env`) are the schema keys the names.
+    const runtimeEnv = props.find((p) => keyName(p) === 'runtimeEnv');
+    if (runtimeEnv && !ctx.isEnvObject(runtimeEnv.value)) return NONE;
+    for (const prop of props) if (T3_SECTIONS.has(keyName(prop) ?? '')) objectKeys(prop.value, ctx, 0, out);
   } else if (name === 'cleanEnv' && args.length >= 2) {
     objectKeys(args[1], ctx, 0, out);
   }

@@ -254,7 +254,16 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   if (NUXT_CONFIG_FILE.test(file)) walk(ast, (node) => nuxtRuntimeConfig(node, record));
   const seenHelpers = new Set<string>();
   const helperSummary: Array<{ name: string; index: number; line: number; calledHere: boolean }> = [];
-  for (const h of helpers) {
+  /** The innermost named function around a position, for helpers that forward their parameter. */
+  const enclosing = (pos: number): Fn | undefined => {
+    let inner: Fn | undefined;
+    for (const f of functions) if (f.start <= pos && pos < f.end && (!inner || f.start >= inner.start)) inner = f;
+    return inner;
+  };
+  const argNames = (arg: unknown) => namesOfArgument(arg, consts);
+  // A worklist: `requireEnv(name)` calling `env(name)` makes requireEnv a helper too.
+  for (let k = 0; k < helpers.length; k++) {
+    const h = helpers[k] as (typeof helpers)[number];
     if (seenHelpers.has(`${h.name}/${h.index}`)) continue;
     seenHelpers.add(`${h.name}/${h.index}`);
     let calledHere = false;
@@ -262,15 +271,20 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
       if ((call.callee as Node).name !== h.name) continue;
       calledHere = true;
       const arg = (call.arguments as Node[])[h.index];
-      const literal = literalString(arg);
-      if (literal !== undefined) record(literal, arg as Node, 'helper');
+      const names = argNames(arg);
+      if (names) {
+        for (const name of names) record(name, arg as Node, 'helper');
+        continue;
+      }
+      const forwarder = forwardingFunction(arg, enclosing(call.start as number));
+      if (forwarder) helpers.push({ ...forwarder, at: call });
       else problems.push({ kind: 'dynamic', file, line: lineOf(call) });
     }
     helperSummary.push({ name: h.name, index: h.index, line: lineOf(h.at), calledHere });
     // An exported helper's calls are elsewhere: scan-helpers.ts reports it if nobody calls it.
     if (!calledHere && !links.isExported(h.name)) problems.push({ kind: 'dynamic', file, line: lineOf(h.at) });
   }
-  const helperLinks = links.finish(helperSummary, lineOf);
+  const helperLinks = links.finish(helperSummary, lineOf, argNames, (call, arg) => forwardingFunction(arg, enclosing(call.start as number)));
   return helperLinks ? { reads, problems, links: helperLinks } : { reads, problems };
 }
 
@@ -334,4 +348,33 @@ function linkFallbacks(chains: readonly Node[][], memberReads: ReadonlyMap<Node,
       read.alternatives = [...new Set([...(read.alternatives ?? []), ...others])];
     }
   }
+}
+
+/** `f(name)` inside `function g(name)`: g forwards its parameter, so g is a helper too. */
+function forwardingFunction(arg: unknown, fn: { name?: string; params: string[] } | undefined): { name: string; index: number } | undefined {
+  const a = unwrap(arg);
+  if (a?.type !== 'Identifier' || !fn?.name) return undefined;
+  const index = fn.params.indexOf(a.name as string);
+  return index === -1 ? undefined : { name: fn.name, index };
+}
+
+/**
+ * The names an env helper's argument stands for: a literal (`'X'`), or a member of a const
+ * object whose values are all literals (`flagMap[provider]` → every value of flagMap).
+ */
+export function namesOfArgument(arg: unknown, consts: ReadonlyMap<string, Node>): string[] | undefined {
+  const literal = literalString(arg);
+  if (literal !== undefined) return [literal];
+  const a = unwrap(arg);
+  if (!isMember(a)) return undefined;
+  const object = unwrap((a as Node).object);
+  const map = object?.type === 'Identifier' ? unwrap(consts.get(object.name as string)) : undefined;
+  if (map?.type !== 'ObjectExpression') return undefined;
+  const names: string[] = [];
+  for (const prop of map.properties as Node[]) {
+    const value = prop.type === 'ObjectProperty' ? literalString(prop.value) : undefined;
+    if (value === undefined) return undefined;
+    names.push(value);
+  }
+  return names.length ? names : undefined;
 }

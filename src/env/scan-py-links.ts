@@ -122,7 +122,7 @@ export function pythonLinks(tokens: readonly Token[], helpers: ReadonlyArray<{ n
         key = `py:${tokens[k + 2]?.v}`;
         open = k + 3;
       }
-      if (key !== undefined) links.calls.push({ key, args: callArgs(tokens, open), line: tok.line });
+      if (key !== undefined) links.calls.push({ key, args: callArgs(tokens, open).map((a) => (a === undefined ? undefined : [a])), line: tok.line });
     }
   }
   return links.exports.length || links.calls.length ? links : undefined;

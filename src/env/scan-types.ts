@@ -40,8 +40,13 @@ export interface HelperLinks {
   exports: Array<{ key: string; index: number; line: number; calledHere: boolean }>;
   /** `export { a as b } from '…'`: key js:a is also known as js:b. */
   reExports: Array<{ from: string; to: string }>;
-  /** Calls of imported functions: each argument's literal string, or undefined. */
-  calls: Array<{ key: string; args: Array<string | undefined>; line: number }>;
+  /**
+   * Calls of imported functions: the names each argument stands for (a literal, or the values
+   * of a const map), or undefined. `forwards`: the argument is a parameter of the exported
+   * function around the call (`export const envOr = (name) => env(name) ?? …`), so when the
+   * callee is a helper, that function (its key, parameter index) is one too.
+   */
+  calls: Array<{ key: string; args: Array<string[] | undefined>; line: number; forwards?: Array<{ argument: number; key: string; index: number }> }>;
 }
 
 /** `~/lib/env`, `./env.js`, `../env/index.ts` → env: how a default import is matched. */
