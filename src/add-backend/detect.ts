@@ -46,7 +46,7 @@ export function unsupportedMessage(dir: string): string {
 
 const CONSTRUCTOR: Record<ExistingApi['kind'], RegExp> = {
   express: /\bexpress\(\s*\)/,
-  fastify: /\b(?:fastify|Fastify)\s*\(/,
+  fastify: /\b(?:fastify|Fastify)\s*\(|require\(\s*['"]fastify['"]\s*\)\s*\(/,
   hono: /\bnew\s+Hono\b/,
   fastapi: /\bFastAPI\s*\(/,
 };

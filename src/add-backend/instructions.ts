@@ -39,7 +39,7 @@ function appName(root: string, api: ExistingApi): string {
   } catch {
     return fallback;
   }
-  const pattern = api.kind === 'fastapi' ? /^(\w+)\s*(?::\s*\w+\s*)?=\s*FastAPI\s*\(/m : /\b(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:express\s*\(|new\s+Hono\b|[Ff]astify\s*\()/;
+  const pattern = api.kind === 'fastapi' ? /^(\w+)\s*(?::\s*\w+\s*)?=\s*FastAPI\s*\(/m : /\b(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:express\s*\(|new\s+Hono\b|[Ff]astify\s*\(|require\(\s*['"]fastify['"]\s*\)\s*\()/;
   return pattern.exec(text)?.[1] ?? fallback;
 }
 

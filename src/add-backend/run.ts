@@ -19,6 +19,8 @@ import { BACKEND_MANIFEST_FILE, hashContent, readBackendManifest, renderBackendM
 export const ALGORITHMS = ['EdDSA', 'ES256', 'RS256'] as const;
 export const DEFAULT_AUTH_URL = 'http://localhost:3000';
 export const DEFAULT_ALGORITHM = 'EdDSA';
+/** @fastify/cors for a Fastify 4 API (the pinned 11.x refuses to register on Fastify 4). */
+const FASTIFY4_CORS = '9.0.1';
 
 export interface AddBackendFlags {
   cwd?: string;
@@ -101,7 +103,8 @@ function nodeDependencies(api: ExistingApi, cors: boolean): { dependencies: Reco
     dependencies.cors = PINNED_VERSIONS.cors;
     if (api.typescript) devDependencies['@types/cors'] = PINNED_VERSIONS['@types/cors'];
   }
-  if (cors && api.kind === 'fastify') dependencies['@fastify/cors'] = PINNED_VERSIONS['@fastify/cors'];
+  // @fastify/cors 10+ needs Fastify 5; 9.x is the line for Fastify 4.
+  if (cors && api.kind === 'fastify') dependencies['@fastify/cors'] = api.major === 4 ? FASTIFY4_CORS : PINNED_VERSIONS['@fastify/cors'];
   return { dependencies, devDependencies };
 }
 
