@@ -8,12 +8,16 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../plan/manifest.js';
 import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
+import { isComposeFile, scanCompose } from './scan-compose.js';
+import { scanPrisma } from './scan-prisma.js';
 import { exportedHelpers, helperCallPattern, resolveHelperCalls, type FileLinks } from './scan-helpers.js';
 
 export const JS_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts']);
 export const PY_EXTENSIONS = new Set(['.py']);
 /** Single-file components: their <script> blocks are scanned as JS/TS (scan-sfc.ts). */
 export const COMPONENT_EXTENSIONS = new Set(['.svelte', '.vue']);
+/** Prisma schemas: `env("X")` (scan-prisma.ts). Compose files are matched by name (scan-compose.ts). */
+export const PRISMA_EXTENSION = '.prisma';
 /** Directories never scanned, wherever they are. */
 export const SKIP_DIRS = new Set([
   'node_modules', '.git', '.next', 'dist', 'build', 'out', '.svelte-kit', '.nuxt', '.output', 'coverage',
@@ -45,7 +49,7 @@ function wanted(rel: string): boolean {
   const dot = rel.lastIndexOf('.');
   if (dot === -1) return false;
   const ext = rel.slice(dot);
-  if (!JS_EXTENSIONS.has(ext) && !PY_EXTENSIONS.has(ext) && !COMPONENT_EXTENSIONS.has(ext)) return false;
+  if (!JS_EXTENSIONS.has(ext) && !PY_EXTENSIONS.has(ext) && !COMPONENT_EXTENSIONS.has(ext) && ext !== PRISMA_EXTENSION && !isComposeFile(rel)) return false;
   if (rel.endsWith('.d.ts') || rel.endsWith('.min.js')) return false;
   return !hasSkippedSegment(rel);
 }
@@ -147,6 +151,12 @@ export function listSourceFiles(root: string, problems: ScanProblem[] = [], opti
 }
 
 const ENV = Buffer.from('env');
+const DOLLAR = Buffer.from('$');
+
+/** Files read as text by a small scanner of their own: Prisma schemas and compose files. */
+function isConfigFile(rel: string): boolean {
+  return rel.endsWith(PRISMA_EXTENSION) || ((rel.endsWith('.yml') || rel.endsWith('.yaml')) && isComposeFile(rel));
+}
 /** pydantic settings classes read the environment without the word "env" (scan-py-settings.ts). */
 const BASE_SETTINGS = Buffer.from('BaseSettings');
 const SMALL_READ = 64 * 1024;
@@ -236,6 +246,13 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
       continue;
     }
     const buf = got.buf;
+    if (isConfigFile(rel)) {
+      if (buf.indexOf(DOLLAR) === -1 && buf.indexOf(ENV) === -1) continue;
+      parsed++;
+      const text = buf.toString('utf8');
+      for (const read of (rel.endsWith(PRISMA_EXTENSION) ? scanPrisma(text, rel) : scanCompose(text, rel)).reads) reads.push(read);
+      continue;
+    }
     // nuxt.config's runtimeConfig is read from NUXT_* variables without the word "env".
     if (buf.indexOf(ENV) === -1 && !(NUXT_CONFIG_FILE.test(rel) && buf.indexOf('runtimeConfig') !== -1) && !(rel.endsWith('.py') && buf.indexOf(BASE_SETTINGS) !== -1)) continue;
     // A NUL byte in the first 8 KB: binary, whatever the extension says.
