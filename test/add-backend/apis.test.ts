@@ -44,6 +44,7 @@ const KINDS: Kind[] = [
     command: (dir) => ({ file: process.execPath, args: [path.join(dir, 'server.js')] }),
   },
   { fixture: 'hono-ts', name: 'hono', typecheck: true, protectedPaths: ['/api/notes'], install: linked, command: tsx('src/index.ts') },
+  { fixture: 'hono-cjs', name: 'hono', typecheck: false, protectedPaths: ['/api/tasks'], install: linked, command: (dir) => ({ file: process.execPath, args: [path.join(dir, 'index.js')] }) },
   {
     fixture: 'fastapi-router',
     name: 'fastapi',

@@ -9,7 +9,7 @@ import { BIN } from '../helpers/generate.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/apis');
 
-export type FixtureName = 'express-generator' | 'express5-ts' | 'fastify5-esm' | 'fastify4-cjs' | 'hono-ts' | 'fastapi-router';
+export type FixtureName = 'express-generator' | 'express5-ts' | 'fastify5-esm' | 'fastify4-cjs' | 'hono-ts' | 'hono-cjs' | 'fastapi-router';
 
 /** A copy of a fixture in a fresh temporary folder, at <tmp>/app/backend (the battery's layout); returns the API folder. */
 export function copyFixture(name: FixtureName): string {
