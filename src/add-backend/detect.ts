@@ -23,6 +23,8 @@ export interface NodeApi {
   hasCors: boolean;
   /** morgan is a dependency: its access log shows query strings. */
   hasMorgan: boolean;
+  /** The code uses hono/logger, whose lines show query strings too. */
+  hasHonoLogger: boolean;
 }
 
 export interface PythonApi {
@@ -113,6 +115,7 @@ function detectNode(root: string, pkg: Record<string, unknown>): NodeApi | undef
     entry: findEntry(root, codeDir, kind) ?? (codeDir ? findEntry(root, '', kind) : undefined),
     hasCors: hasCors ? typeof deps[hasCors] === 'string' : mentions(root, codeDir, /['"]hono\/cors['"]/),
     hasMorgan: typeof deps.morgan === 'string',
+    hasHonoLogger: kind === 'hono' && mentions(root, codeDir, /['"]hono\/logger['"]/),
   };
 }
 

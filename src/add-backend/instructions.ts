@@ -107,6 +107,14 @@ function nodeInstructions(root: string, api: NodeApi, guard: string, cors: boole
     imports,
     setup,
     guard: [`${app}.use('/api/*', requireAuth);`],
+    ...(api.hasHonoLogger
+      ? {
+          logger: {
+            where: "Keep tokens in query strings out of hono/logger's lines (instead of logger()):",
+            lines: ["logger((message, ...rest) => console.log(message.replace(/\\?\\S*/, ''), ...rest))"],
+          },
+        }
+      : {}),
     guardWhere: 'Protect every route under /api (after your CORS and other middleware, before those routes):',
     route: [`${app}.get('/api/users/me', requireAuth, (c) => { const { id, email, name } = c.get('user'); return c.json({ id, email, name }); });`],
   };

@@ -21,7 +21,7 @@ const pkg = (value: Record<string, unknown>) => JSON.stringify({ name: 'api', ..
 describe('add backend detects', () => {
   it('an express-generator app: Express 4, JavaScript, CommonJS, code at the root, app.js, morgan, no CORS', () => {
     const api = detectApi(path.join(FIXTURES, 'express-generator'));
-    expect(api).toEqual({ kind: 'express', version: '~4.16.1', major: 4, typescript: false, module: 'cjs', codeDir: '', entry: 'app.js', hasCors: false, hasMorgan: true });
+    expect(api).toEqual({ kind: 'express', version: '~4.16.1', major: 4, typescript: false, module: 'cjs', codeDir: '', entry: 'app.js', hasCors: false, hasMorgan: true, hasHonoLogger: false });
     expect(describeApi(api!)).toBe('Found an Express ~4.16.1 API (JavaScript, CommonJS, code at the root, app in app.js).');
   });
 

@@ -89,7 +89,9 @@ export function applyPrinted(name: FixtureName, dir: string, printed: Printed) {
     out = insertAfter(out, IMPORT_LINE, printed.imports);
     // The guard after the app's own middleware (its CORS answers preflights), before its routes: the health route is the first of them.
     if (name !== 'fastapi-router') out = insertAfter(out, HEALTH_ROUTE, [...(FASTIFY_PLUGIN[name] ? [] : printed.guard), ...printed.route], true, true);
+    // The printed request-logger options replace the fixture's own.
     if (FASTIFY_PLUGIN[name]) out = out.replace('{ logger: true }', `{ ${printed.logger.join(' ')} }`);
+    if (name === 'hono-cjs') out = out.replace('app.use(logger());', `app.use(${printed.logger.join('')});`);
     if (name === 'fastapi-router') {
       // The guard goes into the router's include_router call; the route at the end of the module.
       out = out.replace(/app\.include_router\((.*)\)$/m, (_all, args: string) => `app.include_router(${args}, ${printed.guard.join('')})`);
