@@ -1,4 +1,4 @@
-// Files that are not the app: tests, test-runner and linter configs, CI, scripts/. A variable
+// Files that are not the app: tests, test-runner and linter configs, CI, scripts/, compose files. A variable
 // only they read is set where they run (a CI job, a developer's shell), so leaving it out of
 // .env.example is worth a warning, not an error.
 //
@@ -19,6 +19,8 @@ const TOOLING_FILE = new RegExp(
     String.raw`^(?:jest\.setup|vitest\.setup|setupTests|setup-tests|test-setup|global-setup|globalSetup|global-teardown|seed)\.[cm]?[jt]sx?$`,
     String.raw`^\.eslintrc\.[cm]?js$`,
     String.raw`^(?:conftest|test_\w*|\w+_test|seed)\.py$`,
+    // docker compose: what it interpolates configures containers (deployment), not the app's code
+    String.raw`^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$`,
   ].join('|'),
 );
 
