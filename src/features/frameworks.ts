@@ -37,6 +37,10 @@ export interface FrameworkProfile {
   serverSetsForwardedFor: boolean;
   /** Where the backend-for-frontend route lives (token storage "cookie"), or "" without one. */
   bffRoute: string;
+  /** The Better Auth client flavour the pages use: `better-auth/react`, `/svelte`, `/vue`. */
+  authClientModule: string;
+  /** Pages are also rendered on the server, where browser code must not assume `window`. */
+  rendersOnServer: boolean;
 }
 
 export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> = {
@@ -54,6 +58,8 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     spaOnOtherOrigin: false,
     serverSetsForwardedFor: false,
     bffRoute: 'app/api/bff',
+    authClientModule: 'better-auth/react',
+    rendersOnServer: true,
   },
   'react-vite': {
     label: 'React + Vite',
@@ -69,6 +75,8 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     spaOnOtherOrigin: true,
     serverSetsForwardedFor: true,
     bffRoute: '',
+    authClientModule: 'better-auth/react',
+    rendersOnServer: false,
   },
   sveltekit: {
     label: 'SvelteKit',
@@ -84,6 +92,8 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     spaOnOtherOrigin: false,
     serverSetsForwardedFor: true,
     bffRoute: 'src/routes/api/bff',
+    authClientModule: 'better-auth/svelte',
+    rendersOnServer: true,
   },
   nuxt: {
     label: 'Nuxt',
@@ -101,5 +111,7 @@ export const FRAMEWORK_PROFILES: Readonly<Record<Framework, FrameworkProfile>> =
     spaOnOtherOrigin: false,
     serverSetsForwardedFor: true,
     bffRoute: 'server/api/bff',
+    authClientModule: 'better-auth/vue',
+    rendersOnServer: true,
   },
 };

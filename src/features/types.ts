@@ -64,6 +64,8 @@ export interface TemplateContext extends ProjectOptions {
   spaOnOtherOrigin: boolean;
   serverSetsForwardedFor: boolean;
   bffRoute: string;
+  authClientModule: string;
+  rendersOnServer: boolean;
   /** `npx` arguments that start the app in development on port 3000 (scripts/dev.mjs). */
   webDevCommand: string;
   /** Import prefix of the app root in generated imports: "@/" (default) or e.g. "~/". */

@@ -88,6 +88,8 @@ export function buildTemplateContext(options: ProjectOptions, layout: ProjectLay
     spaOnOtherOrigin: FRAMEWORK_PROFILES[options.framework].spaOnOtherOrigin,
     serverSetsForwardedFor: FRAMEWORK_PROFILES[options.framework].serverSetsForwardedFor,
     bffRoute: FRAMEWORK_PROFILES[options.framework].bffRoute,
+    authClientModule: FRAMEWORK_PROFILES[options.framework].authClientModule,
+    rendersOnServer: FRAMEWORK_PROFILES[options.framework].rendersOnServer,
     ...apiUrl(options, separate),
     alias: layout.alias,
     appDir: layout.srcDir ? 'src/' : '',
