@@ -194,7 +194,19 @@ export function workspaceDependencies(workspace: Workspace, pkg: WorkspacePackag
   return [...seen].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }
 
-/** The workspace packages that depend on `pkg`, directly or through one another. */
+/** The workspace packages that depend on `pkg`, directly or through one another (not itself). */
 export function workspaceDependents(workspace: Workspace, pkg: WorkspacePackage): WorkspacePackage[] {
-  return workspace.packages.filter((p) => p !== pkg && workspaceDependencies(workspace, p).includes(pkg));
+  // Walk the dependency edges backwards from pkg: one pass over the packages per step.
+  const found = new Set<WorkspacePackage>([pkg]);
+  for (let added = true; added; ) {
+    added = false;
+    const names = new Set([...found].map((p) => p.name).filter((n) => n !== ''));
+    for (const p of workspace.packages) {
+      if (found.has(p) || ![...p.dependencies].some((d) => names.has(d))) continue;
+      found.add(p);
+      added = true;
+    }
+  }
+  found.delete(pkg);
+  return workspace.packages.filter((p) => found.has(p));
 }
