@@ -78,6 +78,20 @@ describe('add backend refuses', () => {
     expect(fs.existsSync(path.join(dir, 'src/auth/verify-jwt.ts'))).toBe(true);
   });
 
+  it('to write through a symbolic link: one line, exit 1, nothing written on either side', async () => {
+    const dir = copyFixture('hono-ts');
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'cbaj-elsewhere-'));
+    fs.symlinkSync(elsewhere, path.join(dir, 'src/auth'), 'dir');
+    const run = await addBackend(dir, '--yes');
+    expect(run.exitCode).toBe(1);
+    // Besides the "not in a git repository" warning: one error line, no stack.
+    expect(run.stderr.split('\n').filter((line) => !line.startsWith('warning: '))).toHaveLength(1);
+    expect(run.stderr).toMatch(/^error: refusing src\/auth\/verify-jwt\.ts in .*: src\/auth is a symbolic link/m);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'create-better-auth-jwt.backend.json'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, '.env.example'))).toBe(false);
+  });
+
   it('a bad --auth-url or --algorithm as a usage error (exit 2), in one line', async () => {
     const dir = copyFixture('hono-ts');
     const url = await addBackend(dir, '--yes', '--auth-url', 'localhost:3000');
