@@ -49,6 +49,11 @@ describe('check env inside an app of a workspace', () => {
     ]);
   });
 
+  it('counts the files of the workspace packages it read in the stats (--format json)', async () => {
+    const result = await checkEnv({ cwd: path.join(materialise('c3-monorepo-pnpm'), 'apps/web'), ...inject });
+    expect([result.stats.filesListed, result.stats.filesParsed, result.stats.reads]).toEqual([3, 3, 5]);
+  });
+
   it('stops at a .git boundary: an app that is a repository of its own does not look for a workspace above it', async () => {
     const dir = path.join(materialise('c3-monorepo-pnpm'), 'apps/web');
     git(dir, 'init', '-q');
