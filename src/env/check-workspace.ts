@@ -36,6 +36,9 @@ export interface DependencyScan {
   /** Reads of the workspace dependencies, files relative to the checked directory. */
   reads: EnvRead[];
   problems: ScanProblem[];
+  /** Source files of the dependencies listed and parsed (for the stats). */
+  filesListed: number;
+  filesParsed: number;
 }
 
 const posix = (p: string) => p.split(path.sep).join('/');
@@ -83,12 +86,16 @@ async function appScan(root: string, workspace: Workspace, self: WorkspacePackag
   const problems: ScanProblem[] = [];
   const readByDependencies = new Set<string>();
   const owners: Array<{ prefix: string; name: string }> = [];
+  let filesListed = 0;
+  let filesParsed = 0;
   for (const dep of workspaceDependencies(workspace, self)) {
     // A package inside the app is scanned with it; one above it (the root) would be the app again.
     if (dep.dir === '' || self.dir === '' || dep.dir.startsWith(`${self.dir}/`) || self.dir.startsWith(`${dep.dir}/`)) continue;
     const abs = path.join(workspace.root, dep.dir);
     const prefix = posix(path.relative(root, abs));
     const scan = await scanProject(abs);
+    filesListed += scan.filesListed;
+    filesParsed += scan.filesParsed;
     if (hasOwnExample(workspace, dep)) {
       for (const r of scan.reads) readByDependencies.add(r.name);
       continue;
@@ -108,6 +115,8 @@ async function appScan(root: string, workspace: Workspace, self: WorkspacePackag
     },
     reads,
     problems,
+    filesListed,
+    filesParsed,
   };
 }
 
@@ -115,7 +124,7 @@ async function appScan(root: string, workspace: Workspace, self: WorkspacePackag
 export async function dependencyScan(root: string, workspace: Workspace | undefined): Promise<DependencyScan | undefined> {
   if (!workspace) return undefined;
   const rel = posix(path.relative(workspace.root, root));
-  if (rel === '') return { view: rootView(workspace), reads: [], problems: [] };
+  if (rel === '') return { view: rootView(workspace), reads: [], problems: [], filesListed: 0, filesParsed: 0 };
   const self = workspace.packages.find((p) => p.dir === rel);
   return self ? appScan(root, workspace, self) : undefined;
 }

@@ -107,6 +107,14 @@ export async function checkEnv(options: CheckEnvOptions): Promise<CheckEnvResult
   return {
     findings: unique,
     summary: summarise(unique, options.strict ?? false),
-    stats: { filesListed: scan.filesListed, filesParsed: scan.filesParsed, reads: scan.reads.length, via: scan.via, manifest: registry !== undefined, envFiles: units.map((u) => u.file) },
+    stats: {
+      // In a monorepo app, the workspace packages it depends on were read too.
+      filesListed: scan.filesListed + (workspace?.filesListed ?? 0),
+      filesParsed: scan.filesParsed + (workspace?.filesParsed ?? 0),
+      reads: scan.reads.length + (workspace?.reads.length ?? 0),
+      via: scan.via,
+      manifest: registry !== undefined,
+      envFiles: units.map((u) => u.file),
+    },
   };
 }
