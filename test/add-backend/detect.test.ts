@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeApi, detectApi } from '../../src/add-backend/detect.js';
+import { BIN } from '../helpers/generate.js';
 import { addBackend, copyFixture, FIXTURES } from './fixtures.js';
 
 function project(files: Record<string, string>): string {
@@ -45,6 +46,20 @@ describe('add backend detects', () => {
     expect(detectApi(path.join(FIXTURES, 'fastapi-router'))).toEqual({ kind: 'fastapi', source: 'requirements.txt', codeDir: 'app', entry: 'app/main.py', hasCors: false });
     const dir = project({ 'pyproject.toml': '[project]\nname = "api"\ndependencies = [\n  "fastapi>=0.110",\n]\n', 'main.py': 'from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\n\napp = FastAPI()\n' });
     expect(detectApi(dir)).toEqual({ kind: 'fastapi', source: 'pyproject.toml', codeDir: '', entry: 'main.py', hasCors: true });
+  });
+});
+
+describe('add backend in a FastAPI project with pyproject.toml', () => {
+  it('takes --cwd, writes the verifier at the root, and prints the requirement lines instead of editing pyproject.toml', async () => {
+    const pyproject = '[project]\nname = "api"\ndependencies = ["fastapi>=0.110", "uvicorn"]\n';
+    const dir = project({ 'pyproject.toml': pyproject, 'main.py': 'from fastapi import FastAPI\n\napp = FastAPI()\n' });
+    const result = await execa(process.execPath, [BIN, 'add', 'backend', '--cwd', dir, '--yes'], { reject: false, env: { CI: '1' }, stdin: 'ignore' });
+    expect(result.exitCode, String(result.stderr)).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'pyproject.toml'), 'utf8')).toBe(pyproject);
+    expect(fs.readFileSync(path.join(dir, 'auth.py'), 'utf8')).toMatch(/^from auth_settings import settings$/m);
+    expect(fs.existsSync(path.join(dir, 'auth_settings.py'))).toBe(true);
+    expect(result.stdout).toContain('Note: add to your pyproject.toml dependencies: "PyJWT[crypto]>=2.6,!=2.10.0,<3", "cryptography>=38"');
+    expect(result.stdout).toContain('    from auth import AuthError, AuthUnavailable, RedactTokens, User, auth_error_handler, require_user');
   });
 });
 

@@ -86,6 +86,14 @@ describe('add backend re-runs', () => {
     expect(fs.readFileSync(example, 'utf8')).toBe(first.replace('https://auth.example.com', 'https://login.example.com'));
   });
 
+  it('says what it found the same way on a re-run (the cors it added is not the app\'s own CORS)', async () => {
+    const dir = copyFixture('express-generator');
+    const first = await run(dir);
+    const again = await run(dir);
+    expect(again.output.split('\n')[0]).toBe(first.output.split('\n')[0]);
+    expect(first.output.split('\n')[0]).toBe('Found an Express ~4.16.1 API (JavaScript, CommonJS, code at the root, app in app.js).');
+  });
+
   it('adds pinned jose (and cors for the printed CORS lines) without lowering a newer version', async () => {
     const dir = copyFixture('express-generator');
     const pkgFile = path.join(dir, 'package.json');
