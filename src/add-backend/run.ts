@@ -117,9 +117,10 @@ export async function runAddBackend(dir: string | undefined, flags: AddBackendFl
   const root = projectRoot(shown);
   const api = detectApi(root);
   if (!api) throw new CliError(unsupportedMessage(shown));
-  io.out(describeApi(api));
-
   const manifest = readBackendManifest(root);
+  // After a run that set CORS up, the cors package is ours: not the app's own CORS.
+  io.out(describeApi(manifest && manifest.backend.corsOrigin !== null ? { ...api, hasCors: false } : api));
+
   const dirty = uncommitted(root);
   if (dirty === undefined) io.warn(`${shown} is not in a git repository: you will not be able to review or undo these changes with git`);
   else if (dirty.length > 0 && !flags.force) {
