@@ -5,7 +5,7 @@ import { libraryReads } from './library-reads.js';
 import { isPlatformVar } from './names.js';
 import { isReadByRuntime } from './runtime-reads.js';
 import type { EnvRead } from './scan-types.js';
-import { isToolingFile } from './tooling-files.js';
+import { toolingFiles } from './tooling-files.js';
 import type { UnitContext, UnitFacts } from './check-facts.js';
 import type { DependentExample } from './check-workspace.js';
 
@@ -22,7 +22,7 @@ interface Undocumented {
  * (`env.A ?? env.B`). A read in a workspace package that apps with their own example
  * depend on (at the workspace root) is documented by any of those examples, or by this one.
  */
-function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
+function undocumentedReads(facts: UnitFacts, ctx: UnitContext, isTooling: (file: string) => boolean): Undocumented[] {
   const out: Undocumented[] = [];
   const setByScripts = ctx.setByScripts?.(facts.unit.dir);
   const noExample = facts.example === undefined && facts.exampleStatus === 'absent';
@@ -37,7 +37,7 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
       if (documented(name) || (r.alternatives ?? []).some(documented)) continue;
       if (noExample && ctx.committedEnvDocuments?.(r.file, name)) continue;
       reads.push(r);
-      if (examples.length === 0 && !isToolingFile(r.file)) ownAppRead = true;
+      if (examples.length === 0 && !isTooling(r.file)) ownAppRead = true;
     }
     if (reads.length > 0) out.push({ name, reads, ownAppRead });
   }
@@ -45,17 +45,17 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext): Undocumented[] {
 }
 
 /** The first read by app code, else the first read (then only tooling reads the name). */
-function firstAppRead(list: readonly EnvRead[]): { read: EnvRead; tooling: boolean } {
-  const app = list.find((r) => !isToolingFile(r.file));
+function firstAppRead(list: readonly EnvRead[], isTooling: (file: string) => boolean): { read: EnvRead; tooling: boolean } {
+  const app = list.find((r) => !isTooling(r.file));
   return app ? { read: app, tooling: false } : { read: list[0] as EnvRead, tooling: true };
 }
 
-function undocumentedFindings(facts: UnitFacts, ctx: UnitContext, pending: readonly Undocumented[]): Finding[] {
+function undocumentedFindings(facts: UnitFacts, ctx: UnitContext, pending: readonly Undocumented[], isTooling: (file: string) => boolean): Finding[] {
   const { unit, example, registryByName } = facts;
   const findings: Finding[] = [];
   for (const { name, reads } of pending) {
     const list = facts.readsByName.get(name) ?? reads;
-    const { read: first, tooling } = firstAppRead(reads);
+    const { read: first, tooling } = firstAppRead(reads, isTooling);
     const more = list.length > 1 ? ` (read in ${list.length} places)` : '';
     const elsewhere = ctx.documentedIn(name).filter((f) => f !== unit.example);
     const also = elsewhere.length ? ` (${elsewhere.join(', ')} documents it, but that is another env file: this code does not load it)` : '';
@@ -112,6 +112,7 @@ function exampleFindings(facts: UnitFacts, ctx: UnitContext): Finding[] {
 }
 
 export function docFindings(facts: UnitFacts, ctx: UnitContext): Finding[] {
-  const pending = undocumentedReads(facts, ctx);
-  return [...undocumentedFindings(facts, ctx, pending), ...exampleMissingFindings(facts, pending), ...exampleFindings(facts, ctx)];
+  const isTooling = toolingFiles(ctx.root);
+  const pending = undocumentedReads(facts, ctx, isTooling);
+  return [...undocumentedFindings(facts, ctx, pending, isTooling), ...exampleMissingFindings(facts, pending), ...exampleFindings(facts, ctx)];
 }

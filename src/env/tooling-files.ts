@@ -1,11 +1,14 @@
-// Files that are not the app: tests, test-runner and linter configs, CI, scripts/, compose files. A variable
-// only they read is set where they run (a CI job, a developer's shell), so leaving it out of
-// .env.example is worth a warning, not an error.
+// Files that are not the app: tests, test-runner and linter configs, CI, scripts/, compose
+// files. A variable only they read is set where they run (a CI job, a developer's shell, a
+// container), so leaving it out of .env.example is worth a warning, not an error.
 //
 // The configs of the frameworks that define the app's runtime configuration (next.config,
 // nuxt.config, svelte.config, astro.config, react-router.config) are app code. vite.config is
 // build tooling: the app's own settings reach the code through import.meta.env, and what the
 // config itself reads are build switches (ANALYZE, BUILD_UMD, a dev proxy target).
+
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 
 /** A directory anywhere in the path that holds only tests or tooling. */
 const TOOLING_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'cypress', 'playwright', 'scripts', '.github', '.husky', '.storybook', 'remix.init']);
@@ -24,9 +27,36 @@ const TOOLING_FILE = new RegExp(
   ].join('|'),
 );
 
+/** A set-up file by name only: it is test tooling when test files sit beside it. */
+const SETUP_FILE = /^(?:setup|teardown)\.[cm]?[jt]sx?$/;
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
 /** `rel`: a path relative to the project, forward slashes. */
 export function isToolingFile(rel: string): boolean {
   const parts = rel.split('/');
   const base = parts.pop() as string;
   return TOOLING_FILE.test(base) || parts.some((p) => TOOLING_DIRS.has(p));
+}
+
+/**
+ * isToolingFile, and also a `setup.ts`/`teardown.ts` in a directory holding test files
+ * (formbricks' integration/setup.ts, a vitest setupFiles entry); directories read once.
+ */
+export function toolingFiles(root: string): (rel: string) => boolean {
+  const hasTests = new Map<string, boolean>();
+  return (rel) => {
+    if (isToolingFile(rel)) return true;
+    if (!SETUP_FILE.test(path.posix.basename(rel))) return false;
+    const dir = path.posix.dirname(rel);
+    let found = hasTests.get(dir);
+    if (found === undefined) {
+      try {
+        found = readdirSync(path.join(root, dir)).some((n) => TEST_FILE.test(n));
+      } catch {
+        found = false;
+      }
+      hasTests.set(dir, found);
+    }
+    return found;
+  };
 }
