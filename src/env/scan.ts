@@ -196,7 +196,8 @@ function readSource(abs: string): { buf: Buffer } | { skip: string } {
 type JsScanner = typeof import('./scan-js.js').scanJs;
 
 /** Words one of the JS scanner's patterns needs; a file with none of them reads no env. */
-const JS_ENV_WORDS = ['process', 'import.meta', '$env/', 'runtimeConfig', 'Bun.env', 'Deno.env', 'createEnv'];
+// `createEnv(` with its parenthesis: `createEnvelope` is common and reads nothing.
+const JS_ENV_WORDS = ['process', 'import.meta', '$env/', 'runtimeConfig', 'Bun.env', 'Deno.env', 'createEnv('];
 function mayReadEnvInJs(code: string): boolean {
   return JS_ENV_WORDS.some((w) => code.includes(w));
 }
