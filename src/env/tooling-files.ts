@@ -2,10 +2,11 @@
 // files. A variable only they read is set where they run (a CI job, a developer's shell, a
 // container), so leaving it out of .env.example is worth a warning, not an error.
 //
-// The configs of the frameworks that define the app's runtime configuration (next.config,
-// nuxt.config, svelte.config, astro.config, react-router.config) are app code. vite.config is
-// build tooling: the app's own settings reach the code through import.meta.env, and what the
-// config itself reads are build switches (ANALYZE, BUILD_UMD, a dev proxy target).
+// The configs of the frameworks that define the app's runtime configuration (next.config's env,
+// nuxt.config's runtimeConfig, svelte.config, astro.config) are app code. vite.config and
+// react-router.config are build tooling: the app's own settings reach the code through
+// import.meta.env or the server, and what these configs read are build switches (ANALYZE,
+// BUILD_UMD, a dev proxy target, a Sentry upload token).
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const TOOLING_FILE = new RegExp(
   [
     String.raw`\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$`,
     // test runners, linters, bundlers of libraries, database migration tools (vitest.integration.config.mts too)
-    String.raw`^(?:playwright|vitest|jest|cypress|eslint|prettier|stylelint|commitlint|lint-staged|vite|tsup|rollup|webpack|esbuild|prisma|drizzle)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$`,
+    String.raw`^(?:playwright|vitest|jest|cypress|eslint|prettier|stylelint|commitlint|lint-staged|vite|react-router|tsup|rollup|webpack|esbuild|prisma|drizzle)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$`,
     String.raw`^(?:jest\.setup|vitest\.setup|setupTests|setup-tests|test-setup|global-setup|globalSetup|global-teardown|seed)\.[cm]?[jt]sx?$`,
     String.raw`^\.eslintrc\.[cm]?js$`,
     String.raw`^(?:conftest|test_\w*|\w+_test|seed)\.py$`,
