@@ -20,12 +20,12 @@ export const framework = defineSelect({
   valueName: 'name',
   question: 'Which framework?',
   help: (facts) =>
-    `frontend framework; react-vite is a Vite React SPA plus a Node auth server that also hosts the API (${facts.limitsOf('react-vite')}); react-vite, sveltekit and nuxt need Node >=20.19`,
+    `frontend framework; react-vite is a Vite React SPA plus a Node auth server that also hosts the API (${facts.limitsOf('react-vite')}); every generated project needs Node >=20.19`,
   choices: [
     { value: 'next', label: 'Next.js', hint: 'App Router' },
-    { value: 'react-vite', label: 'React + Vite', hint: 'SPA + Node auth server, Node >=20.19' },
-    { value: 'sveltekit', label: 'SvelteKit', hint: 'Svelte 5, Node >=20.19' },
-    { value: 'nuxt', label: 'Nuxt', hint: 'Nuxt 4, Node >=20.19' },
+    { value: 'react-vite', label: 'React + Vite', hint: 'SPA + Node auth server' },
+    { value: 'sveltekit', label: 'SvelteKit', hint: 'Svelte 5' },
+    { value: 'nuxt', label: 'Nuxt', hint: 'Nuxt 4' },
   ],
   default: 'next',
 });
