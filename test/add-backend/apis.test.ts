@@ -34,6 +34,7 @@ const KINDS: Kind[] = [
   },
   { fixture: 'express5-ts', name: 'express', typecheck: true, protectedPaths: ['/api/orders', '/api/orders/ord_1'], install: linked, command: tsx('src/index.ts') },
   { fixture: 'fastify5-esm', name: 'fastify', typecheck: false, protectedPaths: ['/api/products', '/api/products/1'], install: linked, command: (dir) => ({ file: process.execPath, args: [path.join(dir, 'src/server.js')] }) },
+  { fixture: 'fastify5-ts', name: 'fastify', typecheck: true, protectedPaths: ['/api/invoices', '/api/invoices/inv_1'], install: linked, command: tsx('src/server.ts') },
   {
     fixture: 'fastify4-cjs',
     name: 'fastify',

@@ -9,7 +9,7 @@ import { BIN } from '../helpers/generate.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/apis');
 
-export type FixtureName = 'express-generator' | 'express5-ts' | 'fastify5-esm' | 'fastify4-cjs' | 'hono-ts' | 'hono-cjs' | 'fastapi-router';
+export type FixtureName = 'express-generator' | 'express5-ts' | 'fastify5-esm' | 'fastify5-ts' | 'fastify4-cjs' | 'hono-ts' | 'hono-cjs' | 'fastapi-router';
 
 /** A copy of a fixture in a fresh temporary folder, at <tmp>/app/backend (the battery's layout); returns the API folder. */
 export function copyFixture(name: FixtureName): string {
@@ -77,7 +77,7 @@ function insertAfter(text: string, pattern: RegExp, lines: string[], first = fal
 const IMPORT_LINE = /^(?:import\s|(?:const|let|var)\s.*=\s*require\(|from\s+\S+\s+import\s)/;
 const HEALTH_ROUTE = /^\w+\.get\('\/health'/;
 /** The Fastify plugin of each fixture that registers its API routes. */
-const FASTIFY_PLUGIN: Partial<Record<FixtureName, string>> = { 'fastify5-esm': 'src/routes/products.js', 'fastify4-cjs': 'routes/accounts.js' };
+const FASTIFY_PLUGIN: Partial<Record<FixtureName, string>> = { 'fastify5-esm': 'src/routes/products.js', 'fastify5-ts': 'src/routes/invoices.ts', 'fastify4-cjs': 'routes/accounts.js' };
 const APP_CREATED = /^(?:(?:const|let|var)\s+\w+\s*=\s*(?:express\(\)|new Hono\(\)|Fastify\(|require\('fastify'\)\()|\w+\s*=\s*FastAPI\()/;
 
 /** Applies the printed lines to the fixture, as its README would tell a user to. */

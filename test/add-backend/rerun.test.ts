@@ -26,7 +26,7 @@ function snapshot(dir: string, rel = '', out: Record<string, string> = {}): Reco
 
 describe('add backend re-runs', () => {
   it('a second run with no change changes no byte and no modification time, and says so', async () => {
-    for (const fixture of ['express-generator', 'express5-ts', 'fastify5-esm', 'fastify4-cjs', 'hono-ts', 'hono-cjs', 'fastapi-router'] as const) {
+    for (const fixture of ['express-generator', 'express5-ts', 'fastify5-esm', 'fastify5-ts', 'fastify4-cjs', 'hono-ts', 'hono-cjs', 'fastapi-router'] as const) {
       const dir = copyFixture(fixture);
       await run(dir);
       const before = snapshot(dir);
