@@ -1,0 +1,97 @@
+// Adding Better Auth + JWT to existing React + Vite apps made by the real starter (create-vite
+// react-ts; and one using react-router's createBrowserRouter): what is detected, that nothing of
+// the app is overwritten (our sign-in routes go to src/AuthRoutes.tsx beside the app's App.tsx),
+// and the exact lines printed for its entry, tsconfig, index.html and vite.config.
+import { execa } from 'execa';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inspectTarget } from '../../src/detect/project.js';
+import { MANIFEST_FILE, type Manifest } from '../../src/plan/manifest.js';
+import { REPO_ROOT } from '../helpers/deps-cache.js';
+import { createReactViteApp, REACT_ROUTER_RANGE } from '../helpers/existing-react-vite.js';
+import { printedLines, runCli } from '../helpers/existing-sveltekit.js';
+import { fileTree } from '../helpers/tree.js';
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+const tree = (dir: string) => fileTree(dir, { skip: ['.git', 'node_modules'] });
+
+let plain: string;
+let router: string;
+
+beforeAll(async () => {
+  await execa('node', ['scripts/build.mjs'], { cwd: REPO_ROOT });
+  [plain, router] = await Promise.all([createReactViteApp('react-ts'), createReactViteApp('react-router')]);
+}, 300_000);
+
+describe('detection', () => {
+  it('finds the Vite and React versions, the language and the router of each app', () => {
+    expect(inspectTarget(plain)).toMatchObject({
+      kind: 'app',
+      app: { framework: 'react-vite', version: '^8.3.4', versionSource: 'package.json', layout: { srcDir: false, alias: '@/' }, language: 'TypeScript', details: ['React ^19.3.1', 'no router'] },
+    });
+    expect(inspectTarget(router)).toMatchObject({ kind: 'app', app: { framework: 'react-vite', details: ['React ^19.3.1', `react-router ${REACT_ROUTER_RANGE} (yours)`] } });
+  });
+});
+
+describe('adding to a create-vite react-ts app', () => {
+  it('reports what it found, adds the pages, the auth server and src/AuthRoutes.tsx, and overwrites nothing', async () => {
+    const own = ['index.html', 'src/main.tsx', 'src/App.tsx', 'src/index.css', 'vite.config.ts', 'tsconfig.json', 'tsconfig.app.json'];
+    const before = Object.fromEntries(own.map((f) => [f, read(plain, f)]));
+    const r = await runCli(['.', '--yes', '--no-install'], plain);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'Found React + Vite ^8.3.4 (from package.json; not installed), code at the root, imports through relative paths (lib/ and server/ at the project root), TypeScript, React ^19.3.1, no router, no lockfile.',
+    );
+    for (const [file, text] of Object.entries(before)) expect(read(plain, file), file).toBe(text);
+    expect(read(plain, 'src/AuthRoutes.tsx')).toContain('export function App()');
+    for (const file of ['src/pages/LoginPage.tsx', 'src/router.tsx', 'server/index.ts', 'lib/auth.ts', 'src/styles.css']) expect(existsSync(join(plain, file)), file).toBe(true);
+
+    expect(printedLines(r.stdout, 'src/main.tsx')).toEqual([
+      "import { App as AuthRoutes } from './AuthRoutes';",
+      "import './styles.css';",
+      "import { usePathname } from './router';",
+      '',
+      'function Root() {',
+      '  const path = usePathname();',
+      "  return ['/login', '/signup', '/dashboard'].includes(path) ? <AuthRoutes /> : <App />;",
+      '}',
+      '',
+      '// and render <Root /> in place of <App /> in createRoot(...).render(...)',
+    ]);
+    expect(r.stdout).toContain(
+      "  - tsconfig.json is yours, so it was left as it is. Better Auth's types need strict mode (without it `tsc -b` fails on the new pages); in the project of it that checks src/ (tsconfig.app.json in a create-vite app), add to compilerOptions:\n\n      \"strict\": true,\n",
+    );
+    expect(r.stdout).toContain('  - index.html is yours and needs nothing from us.\n');
+    expect(r.stdout).toContain("  - vite.config.ts is yours and needs nothing from us (the SPA stays on Vite's port 5173, which CORS_ORIGIN in .env names).\n");
+    expect(r.stdout).toContain('kept your script "build": "tsc -b && vite build" in package.json; ours would be: "build": "vite build"');
+
+    const pkg = JSON.parse(read(plain, 'package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.dependencies).toMatchObject({ react: '^19.3.1', 'better-auth': '1.7.25', hono: expect.any(String) });
+    expect(pkg.devDependencies).toMatchObject({ typescript: '~7.0.2', vite: '^8.3.4' });
+    expect(pkg.scripts).toMatchObject({ dev: 'vite', 'dev:api': 'tsx watch server/index.ts', start: 'tsx server/index.ts' });
+    const manifest = JSON.parse(read(plain, MANIFEST_FILE)) as Manifest;
+    expect(manifest.skipped).toEqual(['index.html', 'src/main.tsx', 'tsconfig.json', 'vite.config.ts']);
+    expect(manifest.files['src/AuthRoutes.tsx']).toMatch(/^sha256-/);
+
+    const after = tree(plain);
+    const again = await runCli(['.', '--no-install'], plain);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(tree(plain)).toEqual(after);
+  });
+
+  it('in an app with react-router, prints the routes to add to its createBrowserRouter', async () => {
+    const r = await runCli(['.', '--yes', '--no-install'], router);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`, React ^19.3.1, react-router ${REACT_ROUTER_RANGE} (yours), no lockfile.`);
+    expect(printedLines(r.stdout, 'src/main.tsx')).toEqual([
+      "import { App as AuthRoutes } from './AuthRoutes';",
+      "import './styles.css';",
+      '',
+      '// in the routes array of createBrowserRouter([...]):',
+      "{ path: '/login', element: <AuthRoutes /> },",
+      "{ path: '/signup', element: <AuthRoutes /> },",
+      "{ path: '/dashboard', element: <AuthRoutes /> },",
+    ]);
+  });
+});
