@@ -1,6 +1,6 @@
 // Settings the app (which signs tokens) and an API server (which verifies them) must share:
 // a warning when an API server's env file and the app's `.env` disagree on one.
-import { finding, type Finding } from './findings.js';
+import { finding, showValue, type Finding } from './findings.js';
 import { DEFAULT_ENV_FILE } from './render.js';
 import { checkValue } from './values.js';
 import type { UnitValues } from './check-unit.js';
@@ -64,7 +64,9 @@ export function crossFileFindings(units: readonly UnitValues[]): Finding[] {
         // Both follow BETTER_AUTH_URL: the BETTER_AUTH_URL warning already says it.
         continue;
       }
-      const show = (e: { value: string; explicit: boolean }) => (e.explicit ? JSON.stringify(e.value) : `${JSON.stringify(e.value)} by default`);
+      // Values are shown only where both files' registries declare the variable public.
+      const declaredPublic = appVar.secret === false && otherVar.secret === false;
+      const show = (e: { value: string; explicit: boolean }) => `${showValue(name, e.value, declaredPublic)}${e.explicit ? '' : ' by default'}`;
       const appAt = app.lines.get(name) ? `${app.unit.file}:${app.lines.get(name)}` : app.unit.file;
       let message = `${name} differs between ${appAt} (${show(a)}) and ${other.unit.file} (${show(b)}): ${CONSEQUENCE[name]}`;
       if (name === 'BETTER_AUTH_URL' && urlOriginsDiffer) {

@@ -2,7 +2,7 @@
 // documents that nothing reads, and the example itself missing.
 import { finding, type Finding } from './findings.js';
 import { libraryReads } from './library-reads.js';
-import { isPlatformVar } from './names.js';
+import { hostsOf, isPlatformVar } from './names.js';
 import { isReadByRuntime } from './runtime-reads.js';
 import type { EnvRead } from './scan-types.js';
 import { toolingFiles } from './tooling-files.js';
@@ -26,8 +26,10 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext, isTooling: (file:
   const out: Undocumented[] = [];
   const setByScripts = ctx.setByScripts?.(facts.unit.dir);
   const noExample = facts.example === undefined && facts.exampleStatus === 'absent';
+  // Netlify's generic names (URL, CONTEXT) are the platform's only where the code deploys there.
+  const hosts = hostsOf(ctx.root, facts.unit.dir);
   for (const [name, list] of facts.readsByName) {
-    if (isPlatformVar(name) || facts.exampleByName.has(name) || setByScripts?.has(name)) continue;
+    if (isPlatformVar(name, hosts) || facts.exampleByName.has(name) || setByScripts?.has(name)) continue;
     const reads: EnvRead[] = [];
     let ownAppRead = false;
     for (const r of list) {

@@ -134,11 +134,13 @@ export function gatherFacts(unit: EnvFileUnit, loaded: LoadedExample, reads: rea
   // Masking is conservative: the registry's word or a secret-looking name
   // (DATABASE_URL holds a password in most deployments even where the registry calls it non-secret).
   const isSecretName = (name: string) => (registryByName.get(name)?.secret ?? false) || looksSecret(name);
+  // A value is shown only where the registry declares the variable public; all others are masked.
+  const isPublic = (name: string) => registryByName.get(name)?.secret === false;
   // ${VAR} in a value is expanded by some loaders (Next.js, Vite, compose, python-dotenv): not worth a warning there.
   const expandsReferences = loaderExpands(root, unit.dir);
   const exampleFile = loaded.read;
   if (exampleFile.status === 'ok') {
-    findings.push(...lintDotenv(exampleFile.text, { file: unit.example, isSecret: isSecretName, expandsReferences }).findings);
+    findings.push(...lintDotenv(exampleFile.text, { file: unit.example, isPublic, isSecret: isSecretName, expandsReferences }).findings);
   } else if (exampleFile.status === 'unreadable') {
     findings.push(finding('dotenv-unreadable', `${unit.example} cannot be read: ${exampleFile.why}`, { file: unit.example }));
   }
@@ -149,7 +151,7 @@ export function gatherFacts(unit: EnvFileUnit, loaded: LoadedExample, reads: rea
   let dotenv: ParsedDotenv | undefined;
   const dotenvFile = readTextFile(path.join(root, unit.file));
   if (dotenvFile.status === 'ok') {
-    const lint = lintDotenv(dotenvFile.text, { file: unit.file, isSecret: isSecretName, expandsReferences });
+    const lint = lintDotenv(dotenvFile.text, { file: unit.file, isPublic, isSecret: isSecretName, expandsReferences });
     dotenv = lint.parsed;
     findings.push(...lint.findings);
     const loose = permissionFinding(root, unit.file);
