@@ -7,7 +7,7 @@ import { describeNextApp, inspectTarget, type NextApp, type Target } from '../de
 import { keptExampleVars } from '../detect/user-env.js';
 import { readManifest } from '../env/registry.js';
 import { CliError, UsageError } from '../errors.js';
-import { describeExistingApp, leftOutOfExistingApp, type ExistingApp } from '../existing-app/index.js';
+import { describeExistingApp, leftOutOfExistingApp, movedInExistingApp, type ExistingApp } from '../existing-app/index.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
 import { packageNameProblem } from '../options/package-name.js';
@@ -70,7 +70,7 @@ function targetInfo(target: Target, targetDir: string): TargetInfo {
     return { name: existingAppName(app, targetDir), known: { framework: app.framework, ...(app.pm ? { pm: app.pm } : {}), install: true, git: false } };
   }
   if (target.kind === 'unsupported') {
-    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js or SvelteKit app only, for now; to create a new project, choose an empty directory`);
+    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js, SvelteKit or React + Vite app only, for now; to create a new project, choose an empty directory`);
   }
   return {};
 }
@@ -146,6 +146,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
     if (found.manifest.raw.existingApp === true) {
       input.existingApp = true;
       input.leaveOut = leftOutOfExistingApp(request.options.framework, request.targetDir);
+      input.moves = movedInExistingApp(request.options.framework);
     }
     input.declaredEnv = found.manifest.env.declared;
     input.keptEnv = keptExampleVars(request.targetDir, request.options, found.manifest.env.declared);
@@ -169,6 +170,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
     input.layout = found.app.layout;
     input.existingApp = true;
     input.leaveOut = leftOutOfExistingApp(found.app.framework, request.targetDir);
+    input.moves = movedInExistingApp(found.app.framework);
     checkOtherApp(found.app, request, given, info);
   }
 

@@ -2,12 +2,14 @@
 import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
 import type { Framework } from '../options/choices.js';
 import type { Instruction } from '../writer/instructions.js';
+import { reactViteExistingApp } from './react-vite.js';
 import { svelteKitExistingApp } from './sveltekit.js';
 import type { ExistingApp, ExistingAppSupport, OwnFile, PackageJson } from './types.js';
 
 export type { ExistingApp, ExistingAppSupport };
 
-export const EXISTING_APPS: readonly ExistingAppSupport[] = [svelteKitExistingApp];
+// SvelteKit before React + Vite: a SvelteKit app depends on vite too.
+export const EXISTING_APPS: readonly ExistingAppSupport[] = [svelteKitExistingApp, reactViteExistingApp];
 
 function supportFor(framework: Framework): ExistingAppSupport | undefined {
   return EXISTING_APPS.find((s) => s.framework === framework);
@@ -16,13 +18,18 @@ function supportFor(framework: Framework): ExistingAppSupport | undefined {
 /** The existing app in `dir`, when its package.json names a framework supported here. */
 export function detectExistingApp(dir: string, pkg: PackageJson): ExistingApp | undefined {
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const support = EXISTING_APPS.find((s) => typeof deps[s.dependency] === 'string');
+  const support = EXISTING_APPS.find((s) => s.matches(deps));
   return support?.detect(dir, pkg);
 }
 
 /** Planned files an existing app of `framework` never gets. */
 export function leftOutOfExistingApp(framework: Framework, dir: string): string[] {
   return supportFor(framework)?.leaveOut(dir) ?? [];
+}
+
+/** Planned files that go to another path in an existing app of `framework`. */
+export function movedInExistingApp(framework: Framework): Readonly<Record<string, string>> {
+  return supportFor(framework)?.moves ?? {};
 }
 
 /** The framework's lines for one of the app's own files; undefined: the generic instruction. */

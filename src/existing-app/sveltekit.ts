@@ -80,7 +80,7 @@ function detect(dir: string, pkg: PackageJson): ExistingApp {
 
 export const svelteKitExistingApp: ExistingAppSupport = {
   framework: 'sveltekit',
-  dependency: '@sveltejs/kit',
+  matches: (deps) => typeof deps['@sveltejs/kit'] === 'string',
   detect,
   // The app's config stays the only one: our svelte.config.js (adapter-node, alias "@")
   // would compete with it (sv 0.17 apps configure kit in vite.config.ts). Its favicon stays its own.

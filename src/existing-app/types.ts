@@ -27,7 +27,7 @@ export interface ExistingApp {
   layout: ProjectLayout;
   /** How the generated imports reach the code root, in words ("$lib (src/lib/)"). */
   aliasDescription: string;
-  language: 'TypeScript' | 'JSDoc';
+  language: 'TypeScript' | 'JSDoc' | 'JavaScript';
   pm?: PackageManager;
   pmSource?: string;
   packageName?: string;
@@ -50,11 +50,13 @@ export interface OwnFile {
 
 export interface ExistingAppSupport {
   framework: Framework;
-  /** The package.json dependency that makes an app this framework's. */
-  dependency: string;
+  /** The app's package.json dependencies make it this framework's. */
+  matches(deps: Readonly<Record<string, string>>): boolean;
   detect(dir: string, pkg: PackageJson): ExistingApp;
   /** Planned files an existing app of this framework never gets (re-read on every run). */
   leaveOut(dir: string): string[];
+  /** Planned files that go to another path in such an app (its own file holds the planned path). */
+  moves?: Readonly<Record<string, string>>;
   /** The lines to print for a file of the app that was left alone; undefined: the generic diff. */
   instructionFor(file: OwnFile): Instruction | undefined;
 }

@@ -34,6 +34,8 @@ export interface PlanInput {
   existingApp?: boolean;
   /** Template output paths such an app never gets (its own config file stays the only one: src/existing-app). */
   leaveOut?: readonly string[];
+  /** Template output paths that go elsewhere in such an app, whose own file holds the path (src/existing-app). */
+  moves?: Readonly<Record<string, string>>;
 }
 
 export interface Plan {
@@ -155,7 +157,7 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
       for (const templatePath of templates.list(dir)) {
         const relative = outputPath(templatePath, context as unknown as Record<string, unknown>);
         if (input.existingApp && (COSMETIC_FILES.includes(relative) || input.leaveOut?.includes(relative))) continue;
-        const path = appCodePath(relative, layout);
+        const path = appCodePath((input.existingApp && input.moves?.[relative]) || relative, layout);
         const source = `${feature.id} (templates/${dir}/${templatePath})`;
         if ((GENERATED_PATHS as readonly string[]).includes(path) || path === DOTENV_FILE) {
           throw new Error(`bug: ${source} writes ${path}, which ${CLI_NAME} generates itself`);

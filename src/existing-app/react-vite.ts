@@ -1,0 +1,53 @@
+// An existing React + Vite app (create-vite's react-ts and the like, with or without
+// react-router): its Vite and React versions, language, router and package manager.
+//
+// Where the generated code goes: as in a new project (src/pages, src/router.tsx, lib/ and the
+// auth server in server/, all importing each other by relative paths, so no alias is needed).
+// Our src/App.tsx (the sign-in routes) goes to src/AuthRoutes.tsx, since src/App.tsx is the app's.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { detectPackageManager } from '../detect/project.js';
+import { DEFAULT_LAYOUT } from '../plan/context.js';
+import { majorOf } from '../writer/package-json.js';
+import { lockedVersion } from './locked-version.js';
+import { reactViteInstruction } from './react-vite-instructions.js';
+import type { ExistingApp, ExistingAppSupport, PackageJson } from './types.js';
+
+const ROUTERS = ['react-router', 'react-router-dom'];
+
+function detect(dir: string, pkg: PackageJson): ExistingApp {
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const locked = lockedVersion(dir, 'vite');
+  const version = locked?.version ?? deps.vite ?? '';
+  const react = lockedVersion(dir, 'react')?.version ?? deps.react;
+  const router = ROUTERS.find((r) => typeof deps[r] === 'string');
+  const routerVersion = router ? (lockedVersion(dir, router)?.version ?? deps[router]) : undefined;
+  const typescript = existsSync(path.join(dir, 'tsconfig.json'));
+  const { pm, source } = detectPackageManager(dir, pkg);
+  const major = majorOf(version);
+  const warnings: string[] = [];
+  if (!typescript) warnings.push('the app has no tsconfig.json; the generated code is TypeScript (Vite compiles it, tsx runs the auth server)');
+  if (major !== undefined && major < 6) warnings.push(`Vite ${version} is older than the 8 the generated code is written for`);
+  return {
+    framework: 'react-vite',
+    version,
+    major,
+    versionSource: locked?.source ?? 'package.json',
+    layout: { ...DEFAULT_LAYOUT },
+    aliasDescription: 'relative paths (lib/ and server/ at the project root)',
+    language: typescript ? 'TypeScript' : 'JavaScript',
+    ...(pm ? { pm, pmSource: source } : {}),
+    ...(typeof pkg.name === 'string' ? { packageName: pkg.name } : {}),
+    details: [`React ${react ?? '(not in package.json)'}`, router ? `${router} ${routerVersion} (yours)` : 'no router'],
+    warnings,
+  };
+}
+
+export const reactViteExistingApp: ExistingAppSupport = {
+  framework: 'react-vite',
+  matches: (deps) => typeof deps.vite === 'string' && typeof deps.react === 'string',
+  detect,
+  leaveOut: () => [],
+  moves: { 'src/App.tsx': 'src/AuthRoutes.tsx' },
+  instructionFor: reactViteInstruction,
+};
