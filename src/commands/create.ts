@@ -5,7 +5,6 @@
 import { basename, resolve as resolvePath } from 'node:path';
 import { describeNextApp, inspectTarget, type NextApp, type Target } from '../detect/project.js';
 import { keptExampleVars } from '../detect/user-env.js';
-import { readManifest } from '../env/registry.js';
 import { CliError, UsageError } from '../errors.js';
 import { describeExistingApp, leftOutOfExistingApp, movedInExistingApp, type ExistingApp } from '../existing-app/index.js';
 import type { ProjectOptions } from '../options/choices.js';
@@ -19,7 +18,7 @@ import { installCommand, runCommand, type ProjectLayout } from '../plan/context.
 import { diskTemplateStore } from '../plan/disk-store.js';
 import { FEATURES } from '../plan/features.js';
 import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
-import { MANIFEST_FILE } from '../plan/manifest.js';
+import { MANIFEST_FILE, readManifest } from '../plan/manifest.js';
 import { plan as makePlan, type Plan, type PlanInput } from '../plan/plan.js';
 import { CLI_NAME, CLI_VERSION } from '../plan/version.js';
 import { apply, invalidManifestError, type ApplyMode } from '../writer/apply.js';

@@ -2,9 +2,9 @@
 // env file of the project (`.env`, and `backend/.env` when there is a separate API server),
 // then the settings those files must share. Each kind of check lives in its own check-*.ts.
 import path from 'node:path';
-import { MANIFEST_FILE } from '../plan/manifest.js';
+import { MANIFEST_FILE, readManifest } from '../plan/manifest.js';
 import { finding, type Finding } from './findings.js';
-import { envFileUnits, readManifest, registryFor, type EnvFileUnit, type EnvVarsFor } from './registry.js';
+import { envFileUnits, registryFor, type EnvFileUnit, type EnvVarsFor } from './registry.js';
 import { summarise, type Summary } from './report.js';
 import { scanProject } from './scan.js';
 import type { EnvRead } from './scan-types.js';

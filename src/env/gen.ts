@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CliError } from '../errors.js';
-import { MANIFEST_FILE, hashContent } from '../plan/manifest.js';
+import { MANIFEST_FILE, hashContent, readManifest } from '../plan/manifest.js';
 import { makeSecret as newSecret } from '../writer/dotenv.js';
 import { assertInsideProject, projectRoot } from '../writer/safe-path.js';
 import { unifiedDiff } from './diff.js';
@@ -25,7 +25,6 @@ import {
   generatorKeys,
   mergeWithExample,
   parseExample,
-  readManifest,
   registryFor,
   type EnvFileUnit,
   type EnvVarsFor,

@@ -1,17 +1,15 @@
 // The env registry of a project: the variables its features declare for the options in its
 // manifest, plus the variables the user declared (manifest `env.declared`) or documented in
 // `.env.example`. `gen env` renders it; `check env` checks against it.
-import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BACKENDS, DATABASES, HTTP_CLIENTS, PROVIDERS, STORAGES, type ProjectOptions } from '../options/choices.js';
-import { MANIFEST_FILE } from '../plan/manifest.js';
-import { manifestPathProblem } from '../writer/safe-path.js';
+import type { ProjectManifest } from '../plan/manifest.js';
 import { parseDotenv } from './dotenv.js';
 import { isBlockMarker } from './example-block.js';
 import { commentedAssignment } from './example-commented.js';
 import { looksSecret, publicPrefixOf } from './names.js';
 import { DEFAULT_ENV_FILE, envFileOf, envVarKey, varsByFile } from './render.js';
-import type { EnvKind, EnvVar } from './types.js';
+import type { EnvVar } from './types.js';
 
 /** The documentation of an env file sits next to it: `.env` → `.env.example`. */
 export function exampleFileOf(envFile: string): string {
@@ -26,112 +24,8 @@ export function envDirOf(envFile: string): string {
   return dir === '.' ? '' : dir;
 }
 
-/**
- * An env file name a manifest may declare: a relative posix path inside the project whose
- * last segment is a dotenv file name (`.env`, `backend/.env`, `apps/api/.env.local`).
- */
-export function isEnvFilePath(file: string): boolean {
-  if (file === '' || file.startsWith('/') || file.includes('\\')) return false;
-  const parts = file.split('/');
-  if (parts.some((p) => p === '' || p === '.' || p === '..')) return false;
-  return /^\.env(?:\.[\w-]+)*$/.test(parts[parts.length - 1] as string) && !file.endsWith('.example');
-}
-
 /** The function that lists a project's variables for its options (src/features envVarsFor). */
 export type EnvVarsFor = (options: ProjectOptions) => EnvVar[];
-
-export interface ProjectManifest {
-  version: 1;
-  generator?: string;
-  options: ProjectOptions;
-  env: { declared: EnvVar[] };
-  files: Record<string, string>;
-  /** The parsed JSON as found, to write back unchanged apart from what we update. */
-  raw: Record<string, unknown>;
-}
-
-export type ManifestResult =
-  | { status: 'absent' }
-  | { status: 'ok'; manifest: ProjectManifest }
-  | { status: 'invalid'; problem: string };
-
-const KINDS: readonly EnvKind[] = ['string', 'url', 'http-url', 'secret', 'seconds', 'integer', 'enum'];
-const NAME = /^[A-Za-z_][\w.-]*$/;
-
-/** Fill in what a user-declared variable left out, so it renders like any other. */
-export function normaliseDeclared(input: unknown): EnvVar | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
-  const o = input as Record<string, unknown>;
-  if (typeof o.name !== 'string' || !NAME.test(o.name)) return undefined;
-  const name = o.name;
-  const secret = typeof o.secret === 'boolean' ? o.secret : looksSecret(name);
-  const kind = KINDS.includes(o.kind as EnvKind) ? (o.kind as EnvKind) : 'string';
-  const v: EnvVar = {
-    name,
-    group: typeof o.group === 'string' && o.group.trim() ? o.group : 'Your variables',
-    description: typeof o.description === 'string' ? o.description : '',
-    required: o.required === true,
-    kind,
-    example: typeof o.example === 'string' && !secret ? o.example : '',
-    usedBy: Array.isArray(o.usedBy) && o.usedBy.every((u) => u === 'frontend' || u === 'backend')
-      ? (o.usedBy as EnvVar['usedBy'])
-      : publicPrefixOf(name) ? ['frontend'] : ['backend'],
-    secret,
-  };
-  if (Array.isArray(o.choices) && o.choices.every((c) => typeof c === 'string')) v.choices = o.choices as string[];
-  if (typeof o.localDefault === 'string' && !secret) v.localDefault = o.localDefault;
-  if (o.generate === 'secret') v.generate = 'secret';
-  if (typeof o.note === 'string' && o.note) v.note = o.note;
-  if (o.file !== undefined) {
-    if (typeof o.file !== 'string' || !isEnvFilePath(o.file)) return undefined;
-    if (o.file !== DEFAULT_ENV_FILE) v.file = o.file;
-  }
-  return v;
-}
-
-export function readManifest(root: string): ManifestResult {
-  let text: string;
-  try {
-    // Never through a link: an error message quoting the start of another file would leak it.
-    if (lstatSync(path.join(root, MANIFEST_FILE)).isSymbolicLink()) return { status: 'invalid', problem: 'is a symbolic link, which this CLI does not follow' };
-    text = readFileSync(path.join(root, MANIFEST_FILE), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent' };
-    return { status: 'invalid', problem: `cannot be read (${code ?? 'error'})` };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { status: 'invalid', problem: `is not valid JSON (${(error as Error).message})` };
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { status: 'invalid', problem: 'is not a JSON object' };
-  const raw = json as Record<string, unknown>;
-  if (raw.version !== 1) return { status: 'invalid', problem: `has version ${JSON.stringify(raw.version)}; this CLI reads version 1` };
-  const options = raw.options as Partial<ProjectOptions> | undefined;
-  if (typeof options !== 'object' || options === null || !Array.isArray(options.providers) || typeof options.framework !== 'string') {
-    return { status: 'invalid', problem: 'has no valid "options"' };
-  }
-  const env = (raw.env ?? {}) as { declared?: unknown };
-  const declaredRaw = Array.isArray(env.declared) ? env.declared : [];
-  const declared: EnvVar[] = [];
-  for (const d of declaredRaw) {
-    const v = normaliseDeclared(d);
-    if (!v) return { status: 'invalid', problem: `has an invalid entry in env.declared: ${JSON.stringify(d)}` };
-    declared.push(v);
-  }
-  const files = typeof raw.files === 'object' && raw.files !== null ? (raw.files as Record<string, string>) : {};
-  // A cloned repository chooses this list: a path out of the project must never be read or removed.
-  for (const file of Object.keys(files)) {
-    const problem = manifestPathProblem(file);
-    if (problem !== undefined) return { status: 'invalid', problem: `lists ${JSON.stringify(file)} under "files", which is not a path inside the project (${problem})` };
-  }
-  return {
-    status: 'ok',
-    manifest: { version: 1, generator: raw.generator as string | undefined, options: options as ProjectOptions, env: { declared }, files, raw },
-  };
-}
 
 /**
  * Registry variables for the options, with the user's declarations replacing or following

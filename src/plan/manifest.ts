@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-// The declared variables' own validation (names, kinds, env files) belongs to the env registry.
-import { normaliseDeclared } from '../env/registry.js';
+// The declared variables' own validation (names, kinds, env files) belongs to the env toolkit.
+import { normaliseDeclared } from '../env/declared.js';
 import type { EnvVar } from '../env/types.js';
 import { CliError } from '../errors.js';
 import type { ProjectOptions } from '../options/choices.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheckEnvCommand } from '../../src/commands/check-env.js';
 import { runGenEnvCommand } from '../../src/commands/gen-env.js';
 import { checkEnv } from '../../src/env/check.js';
-import { normaliseDeclared } from '../../src/env/registry.js';
+import { normaliseDeclared } from '../../src/env/declared.js';
 import { hashContent } from '../../src/plan/manifest.js';
 import { EXPRESS_OPTIONS, fixtureEnvVarsFor, manifestFor } from './fixture-registry.js';
 import { captureIo, materialise } from './helpers.js';
