@@ -6,9 +6,6 @@
 import { calleeName, isMember, keyName, literalString, propertyName, unwrap, type Node } from './scan-js-ast.js';
 import { moduleBaseName, type HelperLinks } from './scan-types.js';
 
-/** The only node types visit() looks at. */
-export const LINK_NODE_TYPES = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'VariableDeclarator', 'AssignmentExpression', 'CallExpression', 'OptionalCallExpression']);
-
 /** The name scan-js gives `export default function (name) {…}`, which has none. */
 export const DEFAULT_FUNCTION = '*default*';
 
@@ -31,7 +28,6 @@ export class LinkCollector {
   /** Local name → the keys it is exported as. */
   private readonly exported = new Map<string, string[]>();
   private readonly reExports: HelperLinks['reExports'] = [];
-  private readonly callNodes: Node[] = [];
 
   constructor(private readonly file: string) {}
 
@@ -44,8 +40,19 @@ export class LinkCollector {
     return imported === 'default' ? `js:default:${moduleBaseName(source)}` : `js:${imported}`;
   }
 
-  /** Called for every node, in the scanner's first pass. */
-  visit(node: Node): void {
+  /** Called for each top-level statement of the program. */
+  visitTopLevel(statement: Node): void {
+    if (statement.type === 'VariableDeclaration') {
+      for (const d of statement.declarations as Node[]) this.visit(d);
+    } else if (statement.type === 'ExpressionStatement') {
+      const expression = unwrap(statement.expression);
+      if (expression?.type === 'AssignmentExpression') this.visit(expression);
+    } else {
+      this.visit(statement);
+    }
+  }
+
+  private visit(node: Node): void {
     switch (node.type) {
       case 'ImportDeclaration': {
         if (node.importKind === 'type') return;
@@ -119,13 +126,6 @@ export class LinkCollector {
         }
         return;
       }
-      case 'CallExpression':
-      case 'OptionalCallExpression': {
-        // Sorted out in finish(), once per file that has any links.
-        const callee = node.callee as Node;
-        if (callee.type === 'Identifier' || callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') this.callNodes.push(node);
-        return;
-      }
     }
   }
 
@@ -135,6 +135,8 @@ export class LinkCollector {
 
   /** The links of this file, given its env helpers (`helpers`: name, argument index, line). */
   finish(
+    /** The file's calls whose callee is a name or `a.b`. */
+    callNodes: readonly Node[],
     helpers: ReadonlyArray<{ name: string; index: number; line: number; calledHere: boolean }>,
     lineOf: (n: Node) => number,
     argNames: (arg: unknown) => string[] | undefined,
@@ -143,7 +145,7 @@ export class LinkCollector {
     const links: HelperLinks = { exports: [], reExports: this.reExports, calls: [] };
     for (const h of helpers) for (const key of this.exported.get(h.name) ?? []) links.exports.push({ key, index: h.index, line: h.line, calledHere: h.calledHere });
     if (this.imports.size === 0 && this.namespaces.size === 0) return links.exports.length || links.reExports.length ? links : undefined;
-    for (const call of this.callNodes) {
+    for (const call of callNodes) {
       const callee = unwrap(call.callee) as Node;
       let key: string | undefined;
       if (callee.type === 'Identifier') key = this.imports.get(callee.name as string);

@@ -7,6 +7,8 @@
 import { calleeName, isCall, isMember, keyName, propertyName, unwrap, type Node } from './scan-js-ast.js';
 
 const PARSE = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa']);
+/** Every callee name schemaReads() answers for. */
+export const SCHEMA_CALLS = new Set([...PARSE, 'createEnv', 'cleanEnv']);
 /** Schema methods that keep the object's keys (zod). */
 const KEEPS_KEYS = new Set(['strict', 'passthrough', 'strip', 'partial', 'required', 'readonly', 'catchall', 'refine', 'superRefine', 'transform', 'default', 'describe', 'pipe', 'brand']);
 const T3_SECTIONS = new Set(['server', 'client', 'shared']);

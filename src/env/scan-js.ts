@@ -7,9 +7,9 @@
 // Loaded lazily: only files that pass the substring pre-filter get here.
 import { parse, type ParserPlugin } from '@babel/parser';
 import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
-import { DEFAULT_FUNCTION, LINK_NODE_TYPES, LinkCollector } from './scan-js-links.js';
+import { DEFAULT_FUNCTION, LinkCollector } from './scan-js-links.js';
 import { isIdentifier, isMember, literalString, propertyName, unwrap, walk, type Node } from './scan-js-ast.js';
-import { schemaReads } from './scan-js-schema.js';
+import { SCHEMA_CALLS, schemaReads } from './scan-js-schema.js';
 
 export function scanJs(code: string, file: string, ext: string, lineOffset = 0): { reads: EnvRead[]; problems: ScanProblem[]; links?: HelperLinks } {
   const reads: EnvRead[] = [];
@@ -107,6 +107,8 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   const functions: Fn[] = [];
   const fnNames = new WeakMap<object, string>();
   const calls: Node[] = [];
+  /** `ns.f(...)`: a call through a namespace import, for env helpers across files. */
+  const memberCalls: Node[] = [];
   const links = new LinkCollector(file);
   const nameDefaultFunction = (node: Node) => {
     const declaration = unwrap(node.declaration);
@@ -115,8 +117,6 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
 
   // Pass 1: aliases, imports and functions (so that order of declaration does not matter).
   const pass1 = (node: Node) => {
-    if (LINK_NODE_TYPES.has(node.type)) links.visit(node);
-    if (node.type === 'ExportDefaultDeclaration') nameDefaultFunction(node);
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
       const params = (node.params as Node[]).map((p) => {
         const q = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
@@ -128,7 +128,9 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
       const name = id?.type === 'Identifier' ? (id.name as string) : fnNames.get(node);
       functions.push({ ...(name !== undefined ? { name } : {}), params, start: node.start as number, end: node.end as number });
     } else if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
-      if ((node.callee as Node).type === 'Identifier') calls.push(node);
+      const callee = node.callee as Node;
+      if (callee.type === 'Identifier') calls.push(node);
+      else if (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') memberCalls.push(node);
     }
     if (node.type === 'VariableDeclarator') {
       const id = node.id as Node;
@@ -176,8 +178,12 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   };
 
   const onCall = (node: Node) => {
-    for (const key of schemaReads(node, schema)) record(key.name, key.at, 'schema');
-    denoRead(node);
+    // Most calls are none of ours: decide on the callee's plain name first (cold runs are
+    // interpreted, and every call of every file passes here).
+    const callee = node.callee as Node;
+    const name = callee.type === 'Identifier' ? callee.name : (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed ? (callee.property as Node).name : undefined;
+    if (name === 'get') denoRead(node);
+    else if (typeof name === 'string' && SCHEMA_CALLS.has(name)) for (const key of schemaReads(node, schema)) record(key.name, key.at, 'schema');
   };
   const onLogical = (node: Node) => {
     if (node.operator !== '??' && node.operator !== '||') return;
@@ -248,6 +254,11 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     }
   };
 
+  // Imports and exports are top-level statements: looked at here, not on every node.
+  for (const statement of ((ast.program as Node | undefined)?.body as Node[] | undefined) ?? []) {
+    links.visitTopLevel(statement);
+    if (statement.type === 'ExportDefaultDeclaration') nameDefaultFunction(statement);
+  }
   walk(ast, pass1);
   walk(ast, pass2);
   linkFallbacks(fallbackChains, memberReads);
@@ -284,7 +295,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     // An exported helper's calls are elsewhere: scan-helpers.ts reports it if nobody calls it.
     if (!calledHere && !links.isExported(h.name)) problems.push({ kind: 'dynamic', file, line: lineOf(h.at) });
   }
-  const helperLinks = links.finish(helperSummary, lineOf, argNames, (call, arg) => forwardingFunction(arg, enclosing(call.start as number)));
+  const helperLinks = links.finish(calls.concat(memberCalls), helperSummary, lineOf, argNames, (call, arg) => (unwrap(arg)?.type === 'Identifier' ? forwardingFunction(arg, enclosing(call.start as number)) : undefined));
   return helperLinks ? { reads, problems, links: helperLinks } : { reads, problems };
 }
 
