@@ -1,9 +1,7 @@
 // Reading the small text files env work is about (.env, .env.example, README), without
 // ever throwing: a directory, a missing file or a permission problem is a result.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 
 export const MAX_ENV_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -20,36 +18,6 @@ export function readTextFile(file: string): TextFile {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'absent' };
     return { status: 'unreadable', why: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `read failed (${code ?? 'error'})` };
-  }
-}
-
-/**
- * Write through a temporary file and a rename, so a reader never sees half a file. `mode`:
- * a new file's mode; an existing file keeps its own, narrowed to `mode` (never loosened).
- */
-export function writeFileAtomic(file: string, content: string, mode?: number): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  let existingMode: number | undefined;
-  try {
-    existingMode = statSync(file).mode & 0o777;
-  } catch {
-    existingMode = undefined;
-  }
-  const fd = openSync(tmp, 'wx', existingMode === undefined ? (mode ?? 0o644) : existingMode & (mode ?? 0o777));
-  try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, file);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
   }
 }
 

@@ -5,18 +5,20 @@
 // not write (gen-foreign.ts) only gets the missing variables in a block at the end, and a
 // README only its env table (gen-readme.ts).
 // Every file is read and written through assertInsideProject: never through a symbolic link,
-// never outside the project, and a refusal comes before anything is written.
-import { mkdirSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+// never outside the project, and a refusal comes before anything is written. The writes go
+// through the writer's transaction (only gen env loads it, check env never): all files change
+// together or none does.
+import { readdirSync, statSync } from 'node:fs';
 import { CliError } from '../errors.js';
-import { MANIFEST_FILE, hashContent, readManifest } from '../plan/manifest.js';
+import { MANIFEST_FILE, hashContent, readManifest, renderManifest } from '../plan/manifest.js';
 import { makeSecret as newSecret } from '../writer/dotenv.js';
+import { writeTransaction, type TransactionHooks } from '../writer/transaction.js';
 import { assertInsideProject, projectRoot } from '../writer/safe-path.js';
 import { unifiedDiff } from './diff.js';
 import { parseDotenv } from './dotenv.js';
 import { docsFindings, planForeignExample, type DocsFindings } from './gen-foreign.js';
 import { planReadme } from './gen-readme.js';
-import { readTextFile, writeFileAtomic } from './files.js';
+import { readTextFile } from './files.js';
 import { mask } from './findings.js';
 import { looksSecret } from './names.js';
 import {
@@ -43,6 +45,8 @@ export interface GenEnvOptions {
   envVarsFor?: EnvVarsFor;
   /** Source of generated secrets (tests inject a fixed one). */
   makeSecret?: () => string;
+  /** The transaction's test hooks (a failure at one file). */
+  hooks?: TransactionHooks;
 }
 
 export interface FileChange {
@@ -268,25 +272,39 @@ export async function runGenEnv(options: GenEnvOptions, io: GenEnvIo): Promise<v
     throw new CliError(`gen env --check: ${changed.map((c) => c.file).join(', ')} out of date; run: npx create-better-auth-jwt gen env`);
   }
 
-  for (const c of changed) {
-    const abs = assertInsideProject(root, c.file);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileAtomic(abs, c.after, c.holdsValues ? 0o600 : undefined);
-    io.stdout(`${c.before === undefined ? 'created' : 'updated'} ${c.file}${c.summary ? ` (${c.summary})` : ''}\n`);
-  }
+  const writes = changed.map((c) => ({ path: c.file, bytes: Buffer.from(c.after), mode: modeOf(root, c.file, c.holdsValues ? 0o600 : undefined) }));
+  const manifest = manifestWithNewHashes(root, plan.changes);
+  if (manifest !== undefined) writes.push({ path: MANIFEST_FILE, bytes: Buffer.from(manifest), mode: modeOf(root, MANIFEST_FILE, undefined) });
+  if (writes.length > 0) await writeTransaction(root, writes, { targetExists: true, hooks: options.hooks });
+  for (const c of changed) io.stdout(`${c.before === undefined ? 'created' : 'updated'} ${c.file}${c.summary ? ` (${c.summary})` : ''}\n`);
   const byFile = new Map<string, string[]>();
   for (const g of plan.generated) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g.name]);
   for (const [file, names] of byFile) io.stdout(`generated a random value for ${names.join(', ')} in ${file} (not shown)\n`);
-  updateManifestHashes(root, plan.changes);
   if (changed.length === 0) io.stdout('gen env: everything up to date\n');
 }
 
-/** A generated file that was unedited stays "unedited" in the manifest after we rewrite it. */
-function updateManifestHashes(root: string, changes: readonly FileChange[]): void {
+/**
+ * The mode to write a file with: an existing file keeps its own, narrowed to `at most` (a
+ * loose .env becomes 0600, never the reverse); a new one gets `at most` or the default.
+ * Checked through assertInsideProject, so a refusal comes before anything is written.
+ */
+function modeOf(root: string, file: string, atMost: number | undefined): number | undefined {
+  const abs = assertInsideProject(root, file);
+  let existing: number | undefined;
+  try {
+    existing = statSync(abs).mode & 0o777;
+  } catch {
+    existing = undefined;
+  }
+  return existing === undefined ? atMost : existing & (atMost ?? 0o777);
+}
+
+/** The manifest with the new hash of each generated file we rewrite unedited (so it stays "unedited"); undefined: no change. */
+function manifestWithNewHashes(root: string, changes: readonly FileChange[]): string | undefined {
   const result = readManifest(root);
-  if (result.status !== 'ok') return;
+  if (result.status !== 'ok') return undefined;
   const files = result.manifest.raw.files as Record<string, string> | undefined;
-  if (!files || typeof files !== 'object') return;
+  if (!files || typeof files !== 'object') return undefined;
   let dirty = false;
   for (const c of changes) {
     if (c.before === undefined || c.before === c.after || c.holdsValues) continue;
@@ -295,5 +313,5 @@ function updateManifestHashes(root: string, changes: readonly FileChange[]): voi
       dirty = true;
     }
   }
-  if (dirty) writeFileAtomic(assertInsideProject(root, MANIFEST_FILE), `${JSON.stringify(result.manifest.raw, null, 2)}\n`);
+  return dirty ? renderManifest(result.manifest.raw) : undefined;
 }
