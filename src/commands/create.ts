@@ -69,7 +69,7 @@ function targetInfo(target: Target, targetDir: string): TargetInfo {
     return { name: existingAppName(app, targetDir), known: { framework: app.framework, ...(app.pm ? { pm: app.pm } : {}), install: true, git: false } };
   }
   if (target.kind === 'unsupported') {
-    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js, SvelteKit or React + Vite app only, for now; to create a new project, choose an empty directory`);
+    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js, SvelteKit, Nuxt or React + Vite app only, for now; to create a new project, choose an empty directory`);
   }
   return {};
 }

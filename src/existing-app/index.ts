@@ -2,14 +2,15 @@
 import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
 import type { Framework } from '../options/choices.js';
 import type { Instruction } from '../writer/instructions.js';
+import { nuxtExistingApp } from './nuxt.js';
 import { reactViteExistingApp } from './react-vite.js';
 import { svelteKitExistingApp } from './sveltekit.js';
 import type { ExistingApp, ExistingAppSupport, OwnFile, PackageJson } from './types.js';
 
 export type { ExistingApp, ExistingAppSupport };
 
-// SvelteKit before React + Vite: a SvelteKit app depends on vite too.
-export const EXISTING_APPS: readonly ExistingAppSupport[] = [svelteKitExistingApp, reactViteExistingApp];
+// SvelteKit and Nuxt before React + Vite: their apps may depend on vite too.
+export const EXISTING_APPS: readonly ExistingAppSupport[] = [svelteKitExistingApp, nuxtExistingApp, reactViteExistingApp];
 
 function supportFor(framework: Framework): ExistingAppSupport | undefined {
   return EXISTING_APPS.find((s) => s.framework === framework);
@@ -41,7 +42,6 @@ export function existingAppInstruction(file: OwnFile): Instruction | undefined {
 export function describeExistingApp(app: ExistingApp): string {
   return [
     `${FRAMEWORK_PROFILES[app.framework].label} ${app.version}${app.versionSource === 'package.json' ? ' (from package.json; not installed)' : ` (${app.versionSource})`}`,
-    app.layout.srcDir ? 'code in src/' : 'code at the root',
     `imports through ${app.aliasDescription}`,
     app.language,
     ...app.details,

@@ -41,7 +41,7 @@ describe('adding to a create-vite react-ts app', () => {
     const r = await runCli(['.', '--yes', '--no-install'], plain);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      'Found React + Vite ^8.3.4 (from package.json; not installed), code at the root, imports through relative paths (lib/ and server/ at the project root), TypeScript, React ^19.3.1, no router, no lockfile.',
+      'Found React + Vite ^8.3.4 (from package.json; not installed), imports through relative paths (lib/ and server/ at the project root), TypeScript, React ^19.3.1, no router, no lockfile.',
     );
     for (const [file, text] of Object.entries(before)) expect(read(plain, file), file).toBe(text);
     expect(read(plain, 'src/AuthRoutes.tsx')).toContain('export function App()');

@@ -52,7 +52,7 @@ describe('adding to a `sv create` minimal app', () => {
     const r = await runCli(['.', '--yes', '--no-install'], ts);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      'Found SvelteKit ^2.63.0 (from package.json; not installed), code in src/, imports through $lib (shared modules in src/lib/), TypeScript, config in vite.config.ts, adapter-auto, no hooks file, no lockfile.',
+      'Found SvelteKit ^2.63.0 (from package.json; not installed), imports through $lib (shared modules in src/lib/), TypeScript, config in vite.config.ts, adapter-auto, no hooks file, no lockfile.',
     );
     for (const [file, text] of Object.entries(before)) expect(read(ts, file), file).toBe(text);
     // The app's config stays the only one; its favicon stays its own.

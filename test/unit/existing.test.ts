@@ -102,9 +102,8 @@ it('templates import app code through {{alias}} only, so an app with another ali
 });
 
 describe('scaffolding into an existing app', () => {
-  it('a project that is not Next.js, SvelteKit or React + Vite (Nuxt, Vite without React) is refused in one line, exit 1, and nothing is written', async () => {
+  it('a project that is not Next.js, SvelteKit, Nuxt or React + Vite (a Vite app without React) is refused in one line, exit 1, and nothing is written', async () => {
     for (const [framework, dependency, found] of [
-      ['nuxt', 'nuxt', 'a Nuxt app'],
       ['react-vite', 'vite', 'a Vite app'],
       // No --framework: the default (next) into a Vite app without React.
       [undefined, 'vite', 'a Vite app'],
@@ -114,7 +113,7 @@ describe('scaffolding into an existing app', () => {
       writeFileSync(join(dir, 'package.json'), pkg);
       const r = await run(['.', ...(framework ? ['--framework', framework] : []), '--yes', '--no-install', '--no-git'], dir);
       expect(r.exitCode, r.stderr).toBe(1);
-      expect(r.stderr.trim()).toBe(`error: ${dir} holds ${found} (package.json has ${dependency}): Better Auth can be added to an existing Next.js, SvelteKit or React + Vite app only, for now; to create a new project, choose an empty directory`);
+      expect(r.stderr.trim()).toBe(`error: ${dir} holds ${found} (package.json has ${dependency}): Better Auth can be added to an existing Next.js, SvelteKit, Nuxt or React + Vite app only, for now; to create a new project, choose an empty directory`);
       expect(readdirSync(dir)).toEqual(['package.json']);
       expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(pkg);
     }
