@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectExistingApp, type ExistingApp } from '../existing-app/index.js';
+import { lockedVersion } from '../existing-app/locked-version.js';
 import type { PackageManager } from '../options/choices.js';
 import type { ProjectLayout } from '../plan/context.js';
 import { MANIFEST_FILE, readManifest, type ProjectManifest } from '../plan/manifest.js';
@@ -77,31 +78,7 @@ export function detectPackageManager(dir: string, pkg: PackageJson): { pm?: Pack
 
 /** The exact `next` version from node_modules or a lockfile, with where it was found. */
 function lockedNextVersion(dir: string): { version: string; source: string } | undefined {
-  const installed = readText(path.join(dir, 'node_modules/next/package.json'));
-  if (installed) {
-    const version = (JSON.parse(installed) as { version?: string }).version;
-    if (version) return { version, source: 'node_modules' };
-  }
-  const npmLock = readText(path.join(dir, 'package-lock.json'));
-  if (npmLock) {
-    try {
-      const lock = JSON.parse(npmLock) as { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
-      const version = lock.packages?.['node_modules/next']?.version ?? lock.dependencies?.next?.version;
-      if (version) return { version, source: 'package-lock.json' };
-    } catch {
-      // fall through to the other lockfiles
-    }
-  }
-  const patterns: [string, RegExp][] = [
-    ['pnpm-lock.yaml', /(?:^|\s|['"/])next[@/](\d+\.\d+\.\d+[\w.-]*)/m],
-    ['yarn.lock', /^"?next@[^\n]*:\r?\n\s+version:? "?(\d+\.\d+\.\d+[\w.-]*)/m],
-    ['bun.lock', /"next@(\d+\.\d+\.\d+[\w.-]*)"/],
-  ];
-  for (const [file, re] of patterns) {
-    const match = re.exec(readText(path.join(dir, file)) ?? '');
-    if (match?.[1]) return { version: match[1], source: file };
-  }
-  return undefined;
+  return lockedVersion(dir, 'next');
 }
 
 const LOOKALIKES: [string, string][] = [
