@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { envVarsFor } from '../features/index.js';
-import { exampleFileOf, generatorKeys, mergeWithExample, parseExample } from '../env/registry.js';
+import { exampleFileOf, generatorKeys, mergeWithExample, parseExample, registryFor } from '../env/registry.js';
 import { varsByFile } from '../env/render.js';
 import type { EnvVar } from '../env/types.js';
 import type { ProjectOptions } from '../options/choices.js';
 
 export function keptExampleVars(root: string, options: ProjectOptions, declared: readonly EnvVar[]): EnvVar[] {
-  const registry = [...envVarsFor(options), ...declared];
+  const registry = registryFor({ options, env: { declared: [...declared] } }, envVarsFor);
   const owned = generatorKeys(options, envVarsFor);
   const kept: EnvVar[] = [];
   for (const [file, vars] of varsByFile(registry)) {

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { BACKENDS, DATABASES, HTTP_CLIENTS, PROVIDERS, STORAGES, type ProjectOptions } from '../options/choices.js';
 import type { ProjectManifest } from '../plan/manifest.js';
+import { projectEnvVars } from './assemble.js';
 import { parseDotenv } from './dotenv.js';
 import { isBlockMarker } from './example-block.js';
 import { commentedAssignment } from './example-commented.js';
@@ -32,14 +33,8 @@ export type EnvVarsFor = (options: ProjectOptions) => EnvVar[];
  * them. A variable is identified by its env file and name: BETTER_AUTH_URL of `.env` and
  * BETTER_AUTH_URL of `backend/.env` are two variables.
  */
-export function registryFor(manifest: ProjectManifest, envVarsFor: EnvVarsFor): EnvVar[] {
-  const vars = envVarsFor(manifest.options).map((v) => ({ ...v }));
-  for (const d of manifest.env.declared) {
-    const at = vars.findIndex((v) => envVarKey(v) === envVarKey(d));
-    if (at === -1) vars.push(d);
-    else vars[at] = d;
-  }
-  return vars;
+export function registryFor(manifest: Pick<ProjectManifest, 'options' | 'env'>, envVarsFor: EnvVarsFor): EnvVar[] {
+  return projectEnvVars(envVarsFor(manifest.options).map((v) => ({ ...v })), { declared: manifest.env.declared }).env;
 }
 
 /** One env file of a project with the registry variables that belong in it. */

@@ -1,5 +1,5 @@
 // The features a project is assembled from, in the order their files and variables appear.
-import { envVarKey } from '../env/render.js';
+import { collectEnvVars } from '../env/assemble.js';
 import type { EnvVar } from '../env/types.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { apiClient, backendForFrontend, tokenClient } from './api-client.js';
@@ -32,17 +32,5 @@ export const FEATURES: readonly Feature[] = [
 
 /** The env registry of a project with these options (variables its features read). */
 export function envVarsFor(options: ProjectOptions): EnvVar[] {
-  const seen = new Set<string>();
-  const vars: EnvVar[] = [];
-  for (const feature of FEATURES) {
-    if (!feature.applies(options)) continue;
-    for (const v of feature.env?.(options) ?? []) {
-      // The same name may live in two env files (BETTER_AUTH_URL in .env and backend/.env).
-      const key = envVarKey(v);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      vars.push(v);
-    }
-  }
-  return vars;
+  return collectEnvVars(FEATURES.filter((f) => f.applies(options)).map((f) => f.env?.(options) ?? []));
 }
