@@ -1,4 +1,5 @@
-// Benchmark of the generated API servers (issue 4): for each backend, a bounded keep-alive load
+// Benchmark of the generated API servers, so that verifying a JWT on every request stays cheap
+// next to an unprotected route and the JWKS is not refetched: for each backend, a bounded keep-alive load
 // on 127.0.0.1 against `/health` (no auth) and `/api/users/me` (a valid Bearer JWT, verified
 // against the JWKS) on the same server, in the same run, alternating phases so machine drift
 // hits both alike. Budget (Node backends): the protected route keeps ≥ 60% of the unprotected

@@ -1,5 +1,6 @@
-// Benchmark of `check env` (issue 3): a synthetic project of 5,000 source files (about 5%
-// reading env variables, some Python), and one of 20,000 for linearity. Each is timed
+// Benchmark of `check env`, so that a CI check stays fast on a large repository: a synthetic
+// project of 5,000 source files (about 5% reading env variables, some Python) must be checked
+// in under a second and 150 MB, and one of 20,000 shows the time grows linearly. Each is timed
 // through the built bin in a child process (median of several runs after a warm-up) and
 // its peak RSS is read from /usr/bin/time -v (or from the child's own resourceUsage).
 //
