@@ -1,4 +1,4 @@
-// The built CLI in a folder it must not trust (issue 9 item 6): a cloned repository chooses
+// The built CLI in a folder it must not trust: a cloned repository chooses
 // its manifest's file list and may hold symbolic links. A path that leaves the project or
 // goes through a link is refused with one line and exit 1, and nothing is written, inside
 // the project or out. Also: `check env` warns about an env file other users can read, and

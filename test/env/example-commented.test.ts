@@ -1,4 +1,5 @@
-// Class 1 of issue 11: `# NAME=value` in an .env.example documents an optional variable.
+// `# NAME=value` in an .env.example documents an optional variable: it is how most projects
+// document the ones they can run without, so it must count as documentation.
 import { describe, expect, it } from 'vitest';
 import { exampleToEnvVar, mergeWithExample, parseExample } from '../../src/env/registry.js';
 

@@ -1,4 +1,4 @@
-// Class 8 of issue 11: `gen env` on files it did not write. It owns only what it generated or
+// `gen env` on files it did not write, which must never lose a line of the user's. It owns only what it generated or
 // what sits between its markers: in a hand-written .env.example it adds the missing variables
 // in one block at the end and never edits or removes another byte; a README is touched only
 // between its env-table markers (or with --readme-markers); a README is never created.

@@ -1,5 +1,5 @@
-// Class 6 of issue 11 (one part): ${VAR} in an env file is only a problem where the loader
-// leaves it literal. Next.js (@next/env), Vite (and SvelteKit, Astro on it), Nuxt (c12),
+// ${VAR} in an env file is only a problem where the loader leaves it literal (a warning
+// where the app's own loader expands it would be false). Next.js (@next/env), Vite (and SvelteKit, Astro on it), Nuxt (c12),
 // dotenv-expand, dotenvx and docker compose expand it; python-dotenv expands ${VAR} only.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

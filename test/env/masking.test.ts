@@ -1,4 +1,4 @@
-// Class 7 of issue 11: no message of any rule, in any format, shows a secret. Values are
+// No message of any rule, in any format, shows a secret (CI logs are widely readable). Values are
 // masked by default; only a variable the registry declares public is shown, and even then a
 // password inside a URL is masked.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// Class 4 of issue 11: only the exact names a platform, runtime or framework sets are exempt
-// from documentation; a name that merely shares their prefix is the app's own.
+// Only the exact names a platform, runtime or framework sets are exempt from documentation;
+// a name that merely shares their prefix (GITHUB_CLIENT_ID) is the app's own.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
