@@ -15,7 +15,7 @@ import { makeSecret as newSecret } from '../writer/dotenv.js';
 import { writeTransaction, type TransactionHooks } from '../writer/transaction.js';
 import { assertInsideProject, projectRoot } from '../writer/safe-path.js';
 import { unifiedDiff } from './diff.js';
-import { parseDotenv } from './dotenv.js';
+import { addMissingToDotenv } from './gen-dotenv.js';
 import { docsFindings, planForeignExample, type DocsFindings } from './gen-foreign.js';
 import { planReadme } from './gen-readme.js';
 import { readTextFile } from './files.js';
@@ -31,7 +31,7 @@ import {
   type EnvFileUnit,
   type EnvVarsFor,
 } from './registry.js';
-import { DEFAULT_ENV_FILE, formatEnvValue, renderDotEnv, renderEnvExample, renderEnvTable } from './render.js';
+import { DEFAULT_ENV_FILE, renderDotEnv, renderEnvExample, renderEnvTable } from './render.js';
 import type { EnvVar } from './types.js';
 
 export interface GenEnvOptions {
@@ -103,42 +103,6 @@ function must(root: string, file: string): string | undefined {
   const read = readTextFile(assertInsideProject(root, file));
   if (read.status === 'unreadable') throw new CliError(`${file} cannot be read: ${read.why}`);
   return read.status === 'ok' ? read.text : undefined;
-}
-
-/** Adds missing keys to an existing `.env`; fills an empty generated secret in place. */
-export function addMissingToDotenv(text: string, vars: readonly EnvVar[], makeSecret: () => string): { text: string; added: string[]; generated: string[] } {
-  const parsed = parseDotenv(text);
-  const eol = usesCrlf(text) ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  const present = new Map(parsed.entries.map((e) => [e.key, e]));
-  const added: string[] = [];
-  const generated: string[] = [];
-  const appended: string[] = [];
-  for (const v of vars) {
-    const entry = present.get(v.name);
-    if (entry) {
-      // Only an empty generated secret on a plain one-line assignment is filled in.
-      if (v.generate === 'secret' && entry.value === '' && entry.line === entry.endLine) {
-        const lineText = lines[entry.line - 1] ?? '';
-        const m = /^(\s*(?:export\s+)?[\w.-]+\s*=\s*)(?:""|''|)\s*(#.*)?$/.exec(lineText);
-        if (m) {
-          lines[entry.line - 1] = `${m[1]}${formatEnvValue(makeSecret())}${m[2] ? ` ${m[2]}` : ''}`;
-          generated.push(v.name);
-        }
-      }
-      continue;
-    }
-    const value = v.generate === 'secret' ? makeSecret() : (v.localDefault ?? '');
-    if (v.generate === 'secret') generated.push(v.name);
-    appended.push(`${v.name}=${formatEnvValue(value)}`);
-    added.push(v.name);
-  }
-  let out = lines.join(eol);
-  if (appended.length > 0) {
-    if (out !== '' && !out.endsWith(eol)) out += eol;
-    out += `${out === '' ? '' : eol}# Added by create-better-auth-jwt gen env${eol}${appended.join(eol)}${eol}`;
-  }
-  return { text: out, added, generated };
 }
 
 /** The `.env` change of one env file: created with local defaults, or missing keys added. */
