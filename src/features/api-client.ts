@@ -24,11 +24,11 @@ export const tokenClient: Feature = {
 
 /**
  * Cookie storage: lib/bff.ts, the backend-for-frontend every framework's /api/bff/* route hands
- * its calls to (path, origin, header and body rules in one place). Next.js's route is added
- * here; SvelteKit's and Nuxt's come with their framework's feature.
+ * its calls to (path, origin, header and body rules in one place). Each framework's module adds
+ * its own route.
  */
 export const backendForFrontend: Feature = {
   id: 'bff',
   applies: (options) => options.storage === 'cookie',
-  templateDirs: (options) => ['bff-core', ...(options.framework === 'next' ? ['bff'] : [])],
+  templateDirs: () => ['bff-core'],
 };

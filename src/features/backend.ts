@@ -138,8 +138,8 @@ function apiUrlVar(options: ProjectOptions): EnvVar {
 
 export const backendServer: Feature = {
   id: 'backend',
-  // react-vite's API lives in its own auth server (features/react-vite.ts), not in backend/.
-  applies: (options) => options.framework !== 'react-vite' && separateBackend(options) !== undefined,
+  // React + Vite's API lives in its own auth server (profile.apiInAuthServer), not in backend/.
+  applies: (options) => !FRAMEWORK_PROFILES[options.framework].apiInAuthServer && separateBackend(options) !== undefined,
   templateDirs: (options) => {
     const backend = separateBackend(options);
     if (backend === 'fastapi') return ['backend-fastapi', 'dev-runner'];

@@ -6,20 +6,13 @@ import { apiClient, backendForFrontend, tokenClient } from './api-client.js';
 import { backendServer } from './backend.js';
 import { database } from './database.js';
 import { envTooling } from './env-tooling.js';
-import { nextApi, nextApp } from './next-app.js';
+import { FRAMEWORK_MODULES } from './frameworks.js';
 import { oauthProviders } from './oauth.js';
-import { nuxt } from './nuxt.js';
-import { reactVite } from './react-vite.js';
 import { safeRedirect } from './safe-redirect.js';
-import { sveltekit } from './sveltekit.js';
 import type { Feature } from './types.js';
 
 export const FEATURES: readonly Feature[] = [
-  nextApp,
-  nextApi,
-  reactVite,
-  sveltekit,
-  nuxt,
+  ...FRAMEWORK_MODULES.flatMap((m) => m.features),
   safeRedirect,
   database,
   oauthProviders,

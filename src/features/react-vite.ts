@@ -7,7 +7,7 @@ import type { EnvVar } from '../env/types.js';
 import type { ProjectOptions } from '../options/choices.js';
 import type { PinnedPackage } from '../versions.js';
 import { CORE_ENV } from './core-env.js';
-import type { Feature } from './types.js';
+import { defineFramework, migrateAndStart } from './define-framework.js';
 
 const AUTH_SERVER_URL = 'http://localhost:3000';
 const VITE_DEV_URL = 'http://localhost:5173';
@@ -60,22 +60,44 @@ function authServer(options: ProjectOptions): keyof typeof AUTH_SERVERS {
   return options.backend === 'express' ? 'express' : 'hono';
 }
 
-export const reactVite: Feature = {
+export const reactViteFramework = defineFramework({
   id: 'react-vite',
-  applies: (options) => options.framework === 'react-vite',
-  templateDirs: (options) => ['react-vite-web', 'stylesheet', 'react-vite-server', `react-vite-${authServer(options)}`, 'auth-config', 'verify-token', 'db-migrate'],
-  dependencies: (options) => ['better-auth', 'react', 'react-dom', 'jose', 'kysely', 'tsx', ...AUTH_SERVERS[authServer(options)].packages],
-  devDependencies: (options) => ['typescript', 'vite', '@vitejs/plugin-react', '@types/node', '@types/react', '@types/react-dom', ...AUTH_SERVERS[authServer(options)].typePackages],
-  scripts: () => ({
-    dev: 'node scripts/dev.mjs',
-    'dev:web': 'vite',
-    'dev:api': 'tsx watch server/index.ts',
-    build: 'vite build',
-    start: 'tsx server/index.ts',
-    preview: 'vite preview',
-    typecheck: 'tsc --noEmit',
-    'db:migrate': 'tsx scripts/migrate.ts',
-  }),
-  env: () => [...CORE_ENV, ...REACT_VITE_ENV],
-  nextSteps: (_options, context) => [`${context.run} db:migrate`, `${context.run} dev`],
-};
+  label: 'React + Vite',
+  profile: {
+    publicApiUrlVar: 'VITE_API_URL',
+    publicApiUrlExpression: "import.meta.env.VITE_API_URL ?? 'http://localhost:3000'",
+    publicApiUrlImport: '',
+    publicApiUrlHow: 'inlined by Vite at build time',
+    webDevCommand: 'vite',
+    // Vite 8 needs Node ^20.19.
+    nodeEngines: '>=20.19',
+    esm: true,
+    stylesheetPath: 'src/styles.css',
+    spaOnOtherOrigin: true,
+    serverSetsForwardedFor: true,
+    bffRoute: '',
+    authClientModule: 'better-auth/react',
+    rendersOnServer: false,
+    apiInAuthServer: true,
+  },
+  features: [
+    {
+      id: 'react-vite',
+      templateDirs: (options) => ['react-vite-web', 'stylesheet', 'react-vite-server', `react-vite-${authServer(options)}`, 'auth-config', 'verify-token', 'db-migrate'],
+      dependencies: (options) => ['better-auth', 'react', 'react-dom', 'jose', 'kysely', 'tsx', ...AUTH_SERVERS[authServer(options)].packages],
+      devDependencies: (options) => ['typescript', 'vite', '@vitejs/plugin-react', '@types/node', '@types/react', '@types/react-dom', ...AUTH_SERVERS[authServer(options)].typePackages],
+      scripts: () => ({
+        dev: 'node scripts/dev.mjs',
+        'dev:web': 'vite',
+        'dev:api': 'tsx watch server/index.ts',
+        build: 'vite build',
+        start: 'tsx server/index.ts',
+        preview: 'vite preview',
+        typecheck: 'tsc --noEmit',
+        'db:migrate': 'tsx scripts/migrate.ts',
+      }),
+      env: () => [...CORE_ENV, ...REACT_VITE_ENV],
+      nextSteps: migrateAndStart,
+    },
+  ],
+});

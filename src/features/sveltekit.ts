@@ -7,7 +7,7 @@
 // (imported as `@/lib/...`), because the migrate script runs them outside SvelteKit.
 import type { EnvVar } from '../env/types.js';
 import { CORE_ENV } from './core-env.js';
-import type { Feature } from './types.js';
+import { apiInApp, defineFramework, migrateAndStart } from './define-framework.js';
 
 const APP_URL = 'http://localhost:3000';
 
@@ -26,44 +26,66 @@ const SVELTEKIT_ENV: readonly EnvVar[] = [
   },
 ];
 
-export const sveltekit: Feature = {
+export const sveltekitFramework = defineFramework({
   id: 'sveltekit',
-  applies: (options) => options.framework === 'sveltekit',
-  templateDirs: (options) => [
-    'sveltekit',
-    'stylesheet',
-    'auth-config',
-    'db-migrate',
-    ...(options.backend === 'sveltekit' ? ['sveltekit-api', 'verify-token'] : []),
-    // Cookie storage: the backend-for-frontend route that mints the JWT on the server.
-    ...(options.storage === 'cookie' ? ['sveltekit-bff'] : []),
+  label: 'SvelteKit',
+  profile: {
+    publicApiUrlVar: 'PUBLIC_API_URL',
+    publicApiUrlExpression: "publicEnv.PUBLIC_API_URL || 'http://localhost:8000'",
+    publicApiUrlImport: "import { env as publicEnv } from '$env/dynamic/public';",
+    publicApiUrlHow: 'read at run time through $env/dynamic/public',
+    webDevCommand: 'vite dev --port 3000 --strictPort',
+    // Vite 8 (under SvelteKit) needs Node ^20.19.
+    nodeEngines: '>=20.19',
+    esm: true,
+    stylesheetPath: 'src/app.css',
+    spaOnOtherOrigin: false,
+    serverSetsForwardedFor: true,
+    bffRoute: 'src/routes/api/bff',
+    authClientModule: 'better-auth/svelte',
+    rendersOnServer: true,
+    apiInAuthServer: false,
+  },
+  features: [
+    {
+      id: 'sveltekit',
+      templateDirs: (options) => [
+        'sveltekit',
+        'stylesheet',
+        'auth-config',
+        'db-migrate',
+        ...(apiInApp(options) ? ['sveltekit-api', 'verify-token'] : []),
+        // Cookie storage: the backend-for-frontend route that mints the JWT on the server.
+        ...(options.storage === 'cookie' ? ['sveltekit-bff'] : []),
+      ],
+      // adapter-node leaves `dependencies` out of the server bundle (loaded from node_modules at
+      // run time: better-sqlite3 is native); the Svelte toolchain is only needed to build.
+      dependencies: () => ['better-auth', 'jose', 'kysely'],
+      devDependencies: () => [
+        '@sveltejs/kit',
+        '@sveltejs/adapter-node',
+        '@sveltejs/vite-plugin-svelte',
+        'svelte',
+        'svelte-check',
+        'typescript',
+        'vite',
+        'tsx',
+        '@types/node',
+      ],
+      scripts: (options) => ({
+        // With a separate API server, `dev` starts both (see the backend feature). Alone, plain
+        // `vite dev`: vite.config.ts already pins port 3000 (strictPort), which the dev runner
+        // (profile.webDevCommand) repeats on its command line.
+        ...(apiInApp(options) ? { dev: 'vite dev' } : {}),
+        build: 'vite build',
+        start: 'node scripts/start.js',
+        preview: 'vite preview',
+        prepare: 'svelte-kit sync || echo ""',
+        typecheck: 'svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings',
+        'db:migrate': 'tsx scripts/migrate.ts',
+      }),
+      env: () => [...CORE_ENV, ...SVELTEKIT_ENV],
+      nextSteps: migrateAndStart,
+    },
   ],
-  // adapter-node leaves `dependencies` out of the server bundle (loaded from node_modules at
-  // run time: better-sqlite3 is native); the Svelte toolchain is only needed to build.
-  dependencies: () => ['better-auth', 'jose', 'kysely'],
-  devDependencies: () => [
-    '@sveltejs/kit',
-    '@sveltejs/adapter-node',
-    '@sveltejs/vite-plugin-svelte',
-    'svelte',
-    'svelte-check',
-    'typescript',
-    'vite',
-    'tsx',
-    '@types/node',
-  ],
-  scripts: (options) => ({
-    // With a separate API server, `dev` starts both (see the backend feature). Alone, plain
-    // `vite dev`: vite.config.ts already pins port 3000 (strictPort), which the dev runner
-    // (FRAMEWORK_PROFILES.sveltekit.webDevCommand) repeats on its command line.
-    ...(options.backend === 'sveltekit' ? { dev: 'vite dev' } : {}),
-    build: 'vite build',
-    start: 'node scripts/start.js',
-    preview: 'vite preview',
-    prepare: 'svelte-kit sync || echo ""',
-    typecheck: 'svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings',
-    'db:migrate': 'tsx scripts/migrate.ts',
-  }),
-  env: () => [...CORE_ENV, ...SVELTEKIT_ENV],
-  nextSteps: (_options, context) => [`${context.run} db:migrate`, `${context.run} dev`],
-};
+});

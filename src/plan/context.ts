@@ -45,11 +45,11 @@ export function installCommand(pm: PackageManager): string {
 
 function apiUrl(options: ProjectOptions, separate: boolean): Pick<TemplateContext, 'apiUrlExpression' | 'apiUrlImport' | 'apiUrlComment'> {
   const profile = FRAMEWORK_PROFILES[options.framework];
-  if (options.framework === 'react-vite') {
+  if (profile.apiInAuthServer) {
     return {
       apiUrlExpression: profile.publicApiUrlExpression,
       apiUrlImport: profile.publicApiUrlImport,
-      apiUrlComment: 'The auth server (server/), which also serves the API. Inlined by Vite at build time.',
+      apiUrlComment: `The auth server (server/), which also serves the API. ${sentence(profile.publicApiUrlHow)}.`,
     };
   }
   const backend = separateBackend(options);
@@ -63,15 +63,20 @@ function apiUrl(options: ProjectOptions, separate: boolean): Pick<TemplateContex
   return { apiUrlExpression: '', apiUrlImport: '', apiUrlComment: '' };
 }
 
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function buildTemplateContext(options: ProjectOptions, layout: ProjectLayout = DEFAULT_LAYOUT): TemplateContext {
   const providerList: ProviderInfo[] = options.providers.map((id) => ({
     id,
     label: PROVIDER_LABELS[id],
     envPrefix: id.toUpperCase(),
   }));
-  // react-vite's API lives in its auth server (server/), not in a separate backend/.
+  const profile = FRAMEWORK_PROFILES[options.framework];
+  // With apiInAuthServer (React + Vite's server/), --backend is that server's library, not a separate backend/.
   const backend = separateBackend(options);
-  const separate = options.framework !== 'react-vite' && backend !== undefined;
+  const separate = !profile.apiInAuthServer && backend !== undefined;
   return {
     ...options,
     providers: [...options.providers],
@@ -82,14 +87,14 @@ export function buildTemplateContext(options: ProjectOptions, layout: ProjectLay
     hasSeparateBackend: separate,
     backendLabel: separate && backend !== undefined ? BACKEND_LABELS[backend] : '',
     hasNodeBackend: separate && backend !== 'fastapi',
-    frameworkLabel: FRAMEWORK_PROFILES[options.framework].label,
-    webDevCommand: FRAMEWORK_PROFILES[options.framework].webDevCommand,
-    stylesheetPath: FRAMEWORK_PROFILES[options.framework].stylesheetPath,
-    spaOnOtherOrigin: FRAMEWORK_PROFILES[options.framework].spaOnOtherOrigin,
-    serverSetsForwardedFor: FRAMEWORK_PROFILES[options.framework].serverSetsForwardedFor,
-    bffRoute: FRAMEWORK_PROFILES[options.framework].bffRoute,
-    authClientModule: FRAMEWORK_PROFILES[options.framework].authClientModule,
-    rendersOnServer: FRAMEWORK_PROFILES[options.framework].rendersOnServer,
+    frameworkLabel: profile.label,
+    webDevCommand: profile.webDevCommand,
+    stylesheetPath: profile.stylesheetPath,
+    spaOnOtherOrigin: profile.spaOnOtherOrigin,
+    serverSetsForwardedFor: profile.serverSetsForwardedFor,
+    bffRoute: profile.bffRoute,
+    authClientModule: profile.authClientModule,
+    rendersOnServer: profile.rendersOnServer,
     ...apiUrl(options, separate),
     alias: layout.alias,
     appDir: layout.srcDir ? 'src/' : '',
