@@ -51,4 +51,18 @@ describe('gen env on disk', () => {
     expect(statSync(path.join(dir, 'backend/.env')).mode & 0o777).toBe(0o600);
     expect(readdirSync(path.dirname(dir))).toEqual(['app']);
   });
+
+  it('creates nothing beside the project while it writes (the folder above may be read-only or someone else\'s)', async () => {
+    const dir = project({ 'create-better-auth-jwt.json': manifestFor(EXPRESS_OPTIONS), 'README.md': '# app\n<!-- env-table:start -->\n<!-- env-table:end -->\n' });
+    const beside: string[][] = [];
+    const hooks = {
+      beforeMove() {
+        beside.push(readdirSync(path.dirname(dir)));
+      },
+    };
+    await runGenEnv({ cwd: dir, writeEnv: true, ...inject, hooks }, captureIo());
+    expect(beside.length).toBeGreaterThan(0);
+    for (const names of beside) expect(names).toEqual(['app']);
+    expect(readdirSync(dir).filter((n) => n.includes('cbaj-tmp'))).toEqual([]);
+  });
 });
