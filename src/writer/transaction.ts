@@ -1,5 +1,5 @@
-// The writer's transaction: every change is first written to a staging folder next to the
-// project (same filesystem), then renamed into place — the whole folder when the project did
+// The writer's transaction: every change is first written to a staging folder (same
+// filesystem: beside a new project, inside an existing one), then renamed into place — the whole folder when the project did
 // not exist, file by file with backups otherwise. An error, SIGINT or SIGTERM rolls back
 // (replaced files come back from the backups, added files and folders go) and removes the
 // staging folder, so no half-written project is left. Every destination is checked again
@@ -62,7 +62,9 @@ function stagingPrefix(root: string): string {
 
 /** Writes `changes` into the project folder `root` (its real path, projectRoot()) all at once, or not at all. */
 export async function writeTransaction(root: string, changes: readonly FileChange[], options: TransactionOptions): Promise<void> {
-  const parent = dirname(root);
+  // An existing project stages inside itself: nothing outside it is touched (the folder above
+  // may be read-only). A new one stages beside it, then becomes it in one rename.
+  const parent = options.targetExists ? root : dirname(root);
   const staging = join(parent, `${stagingPrefix(root)}${randomBytes(6).toString('hex')}`);
   const stagedFiles = join(staging, 'files');
   const backups = join(staging, 'backup');
@@ -162,11 +164,14 @@ export async function writeTransaction(root: string, changes: readonly FileChang
   if (interrupted) throw new CancelledError(`cancelled (${interrupted}) after the project was written`);
 }
 
-/** The staging folders of ours left next to `targetDir` (tests use this). */
+/** The staging folders of ours left next to or inside `targetDir` (tests use this). */
 export async function stagingLeftovers(targetDir: string): Promise<string[]> {
   const root = projectRoot(targetDir);
-  const parent = dirname(root);
-  if (!existsSync(parent)) return [];
   const prefix = stagingPrefix(root);
-  return (await readdir(parent)).filter((name) => name.startsWith(prefix));
+  const left: string[] = [];
+  for (const dir of [dirname(root), root]) {
+    if (!existsSync(dir)) continue;
+    left.push(...(await readdir(dir)).filter((name) => name.startsWith(prefix)));
+  }
+  return left;
 }
