@@ -68,6 +68,8 @@ export interface UnitFacts {
   allNames: Set<string>;
   /** A Better Auth project: its well-known variables are checked even without a manifest. */
   betterAuth: boolean;
+  /** No registry, and the project signs tokens (depends on better-auth or names its secret): the secret is required. */
+  signsTokens: boolean;
   /** Better Auth variables known without a manifest (empty with one). */
   known: Map<string, EnvVar>;
   describe: (name: string) => EnvVar | undefined;
@@ -101,8 +103,7 @@ function referenceOptions(): ProjectOptions {
   };
 }
 
-function usesBetterAuth(root: string, names: Iterable<string>): boolean {
-  for (const n of names) if (n.startsWith('BETTER_AUTH_')) return true;
+function dependsOnBetterAuth(root: string): boolean {
   const pkg = readTextFile(path.join(root, 'package.json'));
   if (pkg.status !== 'ok') return false;
   try {
@@ -167,7 +168,10 @@ export function gatherFacts(unit: EnvFileUnit, loaded: LoadedExample, reads: rea
   // What each variable is: the registry, else (in a Better Auth project) the generator's
   // knowledge of the well-known names, else a plain string.
   const allNames = new Set<string>([...registryByName.keys(), ...exampleByName.keys(), ...readsByName.keys(), ...dotenvLine.keys()]);
-  const betterAuth = registry !== undefined || (isRoot && usesBetterAuth(root, allNames));
+  // Better Auth's names are known wherever one appears; the secret is required only where tokens
+  // are signed (an API that verifies them against the JWKS reads BETTER_AUTH_URL alone).
+  const signsTokens = registry === undefined && isRoot && (dependsOnBetterAuth(root) || allNames.has('BETTER_AUTH_SECRET') || allNames.has('AUTH_SECRET'));
+  const betterAuth = registry !== undefined || signsTokens || (isRoot && [...allNames].some((n) => n.startsWith('BETTER_AUTH_')));
   const known = new Map<string, EnvVar>();
   if (registry === undefined && betterAuth) {
     for (const v of ctx.envVarsFor(referenceOptions())) if (v.name !== 'DATABASE_URL' && envFileOf(v) === DEFAULT_ENV_FILE) known.set(v.name, v);
@@ -190,6 +194,7 @@ export function gatherFacts(unit: EnvFileUnit, loaded: LoadedExample, reads: rea
     readsByName,
     allNames,
     betterAuth,
+    signsTokens,
     known,
     describe,
     isSecret,

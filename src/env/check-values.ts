@@ -39,7 +39,7 @@ function missingRequiredFindings(facts: UnitFacts, values: ReadonlyMap<string, s
   const required = new Set<string>();
   for (const v of facts.unitRegistry ?? []) if (v.required) required.add(v.name);
   for (const e of facts.example ?? []) if (e.required === true && !registryByName.has(e.name)) required.add(e.name);
-  if (facts.registry === undefined && facts.betterAuth) required.add('BETTER_AUTH_SECRET');
+  if (facts.signsTokens) required.add('BETTER_AUTH_SECRET');
   const isSet = (name: string) => (values.get(name) ?? '').trim() !== '';
   const fallbacks = fallbacksByName(facts);
   const findings: Finding[] = [];
