@@ -1,4 +1,4 @@
-// scripts/env-benchmark.mjs (the real-project benchmark of issue 11) on a tiny synthetic
+// scripts/env-benchmark.mjs, the measurement of check env on real projects, on a tiny synthetic
 // checkout: it prints the per-rule table and never writes into the checkout it measures.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
