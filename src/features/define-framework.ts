@@ -48,6 +48,8 @@ export interface FrameworkProfile {
    * API too: there is never a separate backend/ (React + Vite's server/).
    */
   apiInAuthServer: boolean;
+  /** Where the app's server routes read private variables: `process.env`, SvelteKit's `env`. */
+  privateEnv: string;
 }
 
 

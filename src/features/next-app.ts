@@ -24,6 +24,7 @@ export const nextFramework = defineFramework({
     authClientModule: 'better-auth/react',
     rendersOnServer: true,
     apiInAuthServer: false,
+    privateEnv: 'process.env',
   },
   features: [
     {

@@ -29,6 +29,7 @@ export const nuxtFramework = defineFramework({
     authClientModule: 'better-auth/vue',
     rendersOnServer: true,
     apiInAuthServer: false,
+    privateEnv: 'process.env',
   },
   features: [
     {

@@ -79,6 +79,7 @@ export const reactViteFramework = defineFramework({
     authClientModule: 'better-auth/react',
     rendersOnServer: false,
     apiInAuthServer: true,
+    privateEnv: 'process.env',
   },
   features: [
     {

@@ -45,6 +45,7 @@ export const sveltekitFramework = defineFramework({
     authClientModule: 'better-auth/svelte',
     rendersOnServer: true,
     apiInAuthServer: false,
+    privateEnv: 'env',
   },
   features: [
     {

@@ -1,4 +1,5 @@
 import type { EnvVar } from '../env/types.js';
+import type { FrameworkProfile } from './define-framework.js';
 import type { ProjectOptions } from '../options/choices.js';
 import type { PinnedPackage } from '../versions.js';
 
@@ -42,8 +43,14 @@ export interface ProviderInfo {
   envPrefix: string;
 }
 
+/** The profile fields templates shared across frameworks read (see FrameworkProfile). */
+export type SharedTemplateProfile = Pick<
+  FrameworkProfile,
+  'spaOnOtherOrigin' | 'serverSetsForwardedFor' | 'bffRoute' | 'authClientModule' | 'rendersOnServer' | 'privateEnv'
+>;
+
 /** What every template sees. Derived from ProjectOptions only (pure). */
-export interface TemplateContext extends ProjectOptions {
+export interface TemplateContext extends ProjectOptions, SharedTemplateProfile {
   providerList: ProviderInfo[];
   hasProviders: boolean;
   /** e.g. "npm run", "pnpm", "yarn", "bun run" */
@@ -60,12 +67,6 @@ export interface TemplateContext extends ProjectOptions {
   frameworkLabel: string;
   /** Output path of the shared stylesheet, e.g. "app/globals.css". */
   stylesheetPath: string;
-  /** See FrameworkProfile: what templates shared across frameworks need to know of the framework. */
-  spaOnOtherOrigin: boolean;
-  serverSetsForwardedFor: boolean;
-  bffRoute: string;
-  authClientModule: string;
-  rendersOnServer: boolean;
   /** `npx` arguments that start the app in development on port 3000 (scripts/dev.mjs). */
   webDevCommand: string;
   /** Import prefix of the app root in generated imports: "@/" (default) or e.g. "~/". */

@@ -95,6 +95,7 @@ export function buildTemplateContext(options: ProjectOptions, layout: ProjectLay
     bffRoute: profile.bffRoute,
     authClientModule: profile.authClientModule,
     rendersOnServer: profile.rendersOnServer,
+    privateEnv: profile.privateEnv,
     ...apiUrl(options, separate),
     alias: layout.alias,
     appDir: layout.srcDir ? 'src/' : '',
