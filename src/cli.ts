@@ -16,7 +16,7 @@ Examples:
   $ npx ${CLI_NAME} my-app --backend fastapi --yes      a separate API server in backend/
   $ npx ${CLI_NAME} my-app --yes --dry-run --json
   $ npx ${CLI_NAME} . --providers github                 re-run in a generated project: add a provider
-  $ npx ${CLI_NAME} --cwd ../my-next-app --yes            add auth to an existing Next.js app
+  $ npx ${CLI_NAME} --cwd ../my-next-app --yes            add auth to an existing Next.js, SvelteKit, Nuxt or Vite app
 
 Without a terminal (CI, pipes) nothing is asked: every option must be given, or --yes
 takes the defaults for the rest. Exit codes: 0 ok, 1 failure, 2 usage error, 130 cancelled.

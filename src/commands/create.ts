@@ -1,6 +1,6 @@
 // The create command: options → warnings → plan → apply → install → git → next steps.
-// In a project of ours it is a re-run (defaults from the manifest); in an existing Next.js app
-// it adds Better Auth + JWT without overwriting any of the app's files (src/detect).
+// In a project of ours it is a re-run (defaults from the manifest); in an existing app it adds
+// Better Auth + JWT without overwriting any of the app's files (src/detect, src/existing-app).
 // Loaded lazily by src/cli.ts, so `--help` never pays for zod, handlebars, clack or execa.
 import { basename, resolve as resolvePath } from 'node:path';
 import { describeNextApp, inspectTarget, type NextApp, type Target } from '../detect/project.js';

@@ -1,6 +1,6 @@
 // What is already in the target directory: nothing, a project of ours (it has the
-// manifest), an existing Next.js app (its version, src/ layout, import alias, route
-// protection file and package manager), or something we do not support yet.
+// manifest), an existing app of a framework we support (its version, layout, import alias
+// and package manager; src/existing-app), or something we do not support yet.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectExistingApp, type ExistingApp } from '../existing-app/index.js';

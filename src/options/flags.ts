@@ -13,9 +13,9 @@ export const RUN_FLAGS = [
   {
     flags: '--force',
     description:
-      'start in an existing app whose git tree has uncommitted changes; write into a non-empty folder that is neither our project nor a Next.js app (changed files are listed and confirmed; no TTY: overwritten). Re-runs in a project of ours need no --force and never overwrite your edits; an existing .env is never overwritten, only missing keys are added',
+      'start in an existing app whose git tree has uncommitted changes; write into a non-empty folder that is neither our project nor an app we recognise (changed files are listed and confirmed; no TTY: overwritten). Re-runs in a project of ours need no --force and never overwrite your edits; an existing .env is never overwritten, only missing keys are added',
   },
-  { flags: '--cwd <path>', description: 'run in this folder (the directory argument defaults to it): a project of ours is updated, an existing Next.js app gets Better Auth added' },
+  { flags: '--cwd <path>', description: 'run in this folder (the directory argument defaults to it): a project of ours is updated, an existing Next.js, SvelteKit, Nuxt or React + Vite app gets Better Auth added' },
 ] as const;
 
 export interface RunFlags {
