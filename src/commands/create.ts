@@ -3,10 +3,11 @@
 // Better Auth + JWT without overwriting any of the app's files (src/detect, src/existing-app).
 // Loaded lazily by src/cli.ts, so `--help` never pays for zod, handlebars, clack or execa.
 import { basename, resolve as resolvePath } from 'node:path';
-import { describeNextApp, inspectTarget, type NextApp, type Target } from '../detect/project.js';
+import { inspectTarget, type Target } from '../detect/project.js';
 import { keptExampleVars } from '../detect/user-env.js';
 import { CliError, UsageError } from '../errors.js';
 import { describeExistingApp, leftOutOfExistingApp, movedInExistingApp, type ExistingApp } from '../existing-app/index.js';
+import { describeNextApp, type NextApp } from '../existing-app/next.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
 import { packageNameProblem } from '../options/package-name.js';

@@ -1,26 +1,41 @@
-// The frameworks whose existing apps `--cwd` adds to (besides Next.js, still in src/detect).
-import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
+// The frameworks whose existing apps `--cwd` adds to: each registered framework module's
+// `existingApp` (src/features/frameworks.ts), read here so that adding a framework adds its
+// support for existing apps with it.
+import { FRAMEWORK_MODULES, FRAMEWORK_PROFILES } from '../features/frameworks.js';
 import type { Framework } from '../options/choices.js';
 import type { Instruction } from '../writer/instructions.js';
-import { nuxtExistingApp } from './nuxt.js';
-import { reactViteExistingApp } from './react-vite.js';
-import { svelteKitExistingApp } from './sveltekit.js';
-import type { ExistingApp, ExistingAppSupport, OwnFile, PackageJson } from './types.js';
+import { lookalike } from './lookalike.js';
+import type { ExistingApp, ExistingAppSupport, ExistingAppTarget, OwnFile, PackageJson } from './types.js';
 
-export type { ExistingApp, ExistingAppSupport };
+export type { ExistingApp, ExistingAppSupport, ExistingAppTarget };
 
-// SvelteKit and Nuxt before React + Vite: their apps may depend on vite too.
-export const EXISTING_APPS: readonly ExistingAppSupport[] = [svelteKitExistingApp, nuxtExistingApp, reactViteExistingApp];
-
-function supportFor(framework: Framework): ExistingAppSupport | undefined {
-  return EXISTING_APPS.find((s) => s.framework === framework);
+/** The supports in the order they claim an app: registration order, fallbacks last. */
+export function existingAppSupports(): readonly ExistingAppSupport[] {
+  const supports = FRAMEWORK_MODULES.flatMap((m) => (m.existingApp ? [m.existingApp] : []));
+  return [...supports.filter((s) => !s.fallback), ...supports.filter((s) => s.fallback)];
 }
 
-/** The existing app in `dir`, when its package.json names a framework supported here. */
-export function detectExistingApp(dir: string, pkg: PackageJson): ExistingApp | undefined {
+function supportFor(framework: Framework): ExistingAppSupport | undefined {
+  return existingAppSupports().find((s) => s.framework === framework);
+}
+
+/** The existing app in `dir` as inspectTarget reports it, when its package.json names a framework supported here. */
+export function inspectExistingApp(dir: string, pkg: PackageJson): ExistingAppTarget | undefined {
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const support = EXISTING_APPS.find((s) => s.matches(deps));
-  return support?.detect(dir, pkg);
+  const support = existingAppSupports().find((s) => s.matches(deps));
+  if (!support) return undefined;
+  return support.inspect?.(dir, pkg) ?? { kind: 'app', app: support.detect(dir, pkg) };
+}
+
+/** What a package.json no support claims looks like ("a Remix app (package.json has ...)"). */
+export function unsupportedApp(pkg: PackageJson): string {
+  const first = existingAppSupports()[0]?.frameworkPackages?.[0];
+  return lookalike(pkg, `a package.json without ${first ?? 'a supported framework'}`);
+}
+
+/** Packages that are some supported framework's own: a package.json merge never moves them. */
+export function frameworkPackages(): string[] {
+  return existingAppSupports().flatMap((s) => s.frameworkPackages ?? []);
 }
 
 /** Planned files an existing app of `framework` never gets. */

@@ -5,9 +5,9 @@
 // the layout is the default and no alias needs adding.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { detectPackageManager } from '../detect/project.js';
-import { DEFAULT_LAYOUT } from '../plan/context.js';
-import { majorOf } from '../writer/package-json.js';
+import { detectPackageManager } from './package-manager.js';
+import { DEFAULT_LAYOUT } from '../plan/layout.js';
+import { majorOf } from '../writer/version-range.js';
 import { lockedVersion } from './locked-version.js';
 import { nuxtInstruction } from './nuxt-instructions.js';
 import type { ExistingApp, ExistingAppSupport, PackageJson } from './types.js';

@@ -6,9 +6,9 @@
 // Our src/App.tsx (the sign-in routes) goes to src/AuthRoutes.tsx, since src/App.tsx is the app's.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { detectPackageManager } from '../detect/project.js';
-import { DEFAULT_LAYOUT } from '../plan/context.js';
-import { majorOf } from '../writer/package-json.js';
+import { detectPackageManager } from './package-manager.js';
+import { DEFAULT_LAYOUT } from '../plan/layout.js';
+import { majorOf } from '../writer/version-range.js';
 import { lockedVersion } from './locked-version.js';
 import { reactViteInstruction } from './react-vite-instructions.js';
 import type { ExistingApp, ExistingAppSupport, PackageJson } from './types.js';
@@ -46,6 +46,8 @@ function detect(dir: string, pkg: PackageJson): ExistingApp {
 export const reactViteExistingApp: ExistingAppSupport = {
   framework: 'react-vite',
   matches: (deps) => typeof deps.vite === 'string' && typeof deps.react === 'string',
+  fallback: true,
+  frameworkPackages: ['react', 'react-dom', '@types/react', '@types/react-dom'],
   detect,
   leaveOut: () => [],
   moves: { 'src/App.tsx': 'src/AuthRoutes.tsx' },

@@ -8,8 +8,8 @@
 // alias "$": templates write `{{alias}}lib/auth` → `$lib/auth`).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectPackageManager } from '../detect/project.js';
-import { majorOf } from '../writer/package-json.js';
+import { detectPackageManager } from './package-manager.js';
+import { majorOf } from '../writer/version-range.js';
 import { lockedVersion } from './locked-version.js';
 import { svelteKitInstruction } from './sveltekit-instructions.js';
 import type { ExistingApp, ExistingAppSupport, PackageJson } from './types.js';

@@ -1,13 +1,14 @@
 // What a framework knows about an app it did not generate: how to recognise one, where the
 // generated code goes in it (the layout), which planned files such an app never gets, and the
-// exact lines to print for a file of the app that is left alone. Shaped to become the
-// `existingApp` part of a framework module (`defineFramework({ existingApp })`); until then
-// src/existing-app/index.ts registers the modules.
+// exact lines to print for a file of the app that is left alone. It is the `existingApp` part
+// of a framework module (`defineFramework({ existingApp })`); src/existing-app/index.ts reads
+// the registered modules. These modules never import src/features (the features import them).
 import type { Framework } from '../options/choices.js';
 import type { PackageManager } from '../options/choices.js';
-import type { ProjectLayout } from '../plan/context.js';
+import type { ProjectLayout } from '../plan/layout.js';
 import type { Plan } from '../plan/plan.js';
 import type { Instruction } from '../writer/instructions.js';
+import type { NextApp } from './next.js';
 
 export type PackageJson = {
   name?: unknown;
@@ -48,11 +49,26 @@ export interface OwnFile {
   plan: Plan;
 }
 
+/** What inspectTarget (src/detect/project.ts) reports for an existing app. */
+export type ExistingAppTarget = { kind: 'app'; app: ExistingApp } | { kind: 'next'; app: NextApp };
+
 export interface ExistingAppSupport {
   framework: Framework;
   /** The app's package.json dependencies make it this framework's. */
   matches(deps: Readonly<Record<string, string>>): boolean;
   detect(dir: string, pkg: PackageJson): ExistingApp;
+  /**
+   * Matched only when no other framework's support matches: its packages also appear in the
+   * others' apps (SvelteKit and Nuxt apps depend on vite too).
+   */
+  fallback?: boolean;
+  /**
+   * What inspectTarget reports; by default `{ kind: 'app', app: detect(dir, pkg) }`. Next.js,
+   * supported first, keeps its own report (src/commands/create.ts reads it).
+   */
+  inspect?(dir: string, pkg: PackageJson): ExistingAppTarget;
+  /** Packages that are the app's framework: a package.json merge never moves their versions. */
+  frameworkPackages?: readonly string[];
   /** Planned files an existing app of this framework never gets (re-read on every run). */
   leaveOut(dir: string): string[];
   /** Planned files that go to another path in such an app (its own file holds the planned path). */

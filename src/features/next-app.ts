@@ -1,5 +1,6 @@
 // The Next.js App Router project: Better Auth server and client, pages, route protection,
 // the protected /api/users/me route and the migration script.
+import { nextExistingApp } from '../existing-app/next.js';
 import { CORE_ENV } from './core-env.js';
 import { apiInApp, defineFramework, migrateAndStart } from './define-framework.js';
 
@@ -8,6 +9,7 @@ const WEB_DEV_COMMAND = 'next dev';
 export const nextFramework = defineFramework({
   id: 'next',
   label: 'Next.js',
+  existingApp: nextExistingApp,
   profile: {
     publicApiUrlVar: 'NEXT_PUBLIC_API_URL',
     publicApiUrlExpression: "process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:8000'",

@@ -3,6 +3,7 @@
 // /api/users/me. Shared with the other frameworks: lib/auth-config.ts, lib/verify-token.ts,
 // lib/db.ts, lib/token-manager.ts, lib/api-client.ts and scripts/migrate.ts (lib/ stays at
 // the project root, imported as ~~/lib/...; see nuxt.config.ts).
+import { nuxtExistingApp } from '../existing-app/nuxt.js';
 import { CORE_ENV } from './core-env.js';
 import { apiInApp, defineFramework, migrateAndStart } from './define-framework.js';
 
@@ -11,6 +12,7 @@ const WEB_DEV_COMMAND = 'nuxt dev --port 3000';
 export const nuxtFramework = defineFramework({
   id: 'nuxt',
   label: 'Nuxt',
+  existingApp: nuxtExistingApp,
   profile: {
     publicApiUrlVar: 'NUXT_PUBLIC_API_URL',
     // Nuxt maps NUXT_PUBLIC_API_URL onto runtimeConfig.public.apiUrl at run time. The api-client

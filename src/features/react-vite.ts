@@ -6,6 +6,7 @@
 import type { EnvVar } from '../env/types.js';
 import type { ProjectOptions } from '../options/choices.js';
 import type { PinnedPackage } from '../versions.js';
+import { reactViteExistingApp } from '../existing-app/react-vite.js';
 import { CORE_ENV } from './core-env.js';
 import { defineFramework, migrateAndStart } from './define-framework.js';
 
@@ -63,6 +64,7 @@ function authServer(options: ProjectOptions): keyof typeof AUTH_SERVERS {
 export const reactViteFramework = defineFramework({
   id: 'react-vite',
   label: 'React + Vite',
+  existingApp: reactViteExistingApp,
   profile: {
     publicApiUrlVar: 'VITE_API_URL',
     publicApiUrlExpression: "import.meta.env.VITE_API_URL ?? 'http://localhost:3000'",

@@ -6,6 +6,7 @@
 // lib/token-manager.ts, lib/api-client.ts and scripts/migrate.ts, all in the project-root lib/
 // (imported as `@/lib/...`), because the migrate script runs them outside SvelteKit.
 import type { EnvVar } from '../env/types.js';
+import { svelteKitExistingApp } from '../existing-app/sveltekit.js';
 import { CORE_ENV } from './core-env.js';
 import { apiInApp, defineFramework, migrateAndStart } from './define-framework.js';
 
@@ -29,6 +30,7 @@ const SVELTEKIT_ENV: readonly EnvVar[] = [
 export const sveltekitFramework = defineFramework({
   id: 'sveltekit',
   label: 'SvelteKit',
+  existingApp: svelteKitExistingApp,
   profile: {
     publicApiUrlVar: 'PUBLIC_API_URL',
     publicApiUrlExpression: "publicEnv.PUBLIC_API_URL || 'http://localhost:8000'",

@@ -3,6 +3,7 @@ import type { PackageManager, Provider, ProjectOptions } from '../options/choice
 import { BACKEND_LABELS, separateBackend } from '../features/backend.js';
 import { FRAMEWORK_PROFILES } from '../features/frameworks.js';
 import type { ProviderInfo, TemplateContext } from '../features/types.js';
+import { DEFAULT_LAYOUT, type ProjectLayout } from './layout.js';
 
 export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
   google: 'Google',
@@ -13,25 +14,7 @@ export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
   gitlab: 'GitLab',
 };
 
-/**
- * Where generated code goes and how it imports itself. A new project uses the default; an
- * existing app gets what was detected in it (src/detect), recorded in the manifest so that
- * later runs generate the same paths.
- */
-export interface ProjectLayout {
-  /** App code under `src/` (`src/app`, `src/lib`, `src/proxy.ts`). */
-  srcDir: boolean;
-  /** The tsconfig path alias of the app code root, as an import prefix: "@/", "~/". */
-  alias: string;
-  /** `proxy.ts` exporting `proxy` (Next 16+) or `middleware.ts` exporting `middleware` (Next 15). */
-  proxyFile: 'proxy' | 'middleware';
-}
-
-export const DEFAULT_LAYOUT: Readonly<ProjectLayout> = { srcDir: false, alias: '@/', proxyFile: 'proxy' };
-
-export function isDefaultLayout(layout: ProjectLayout): boolean {
-  return layout.srcDir === DEFAULT_LAYOUT.srcDir && layout.alias === DEFAULT_LAYOUT.alias && layout.proxyFile === DEFAULT_LAYOUT.proxyFile;
-}
+export { DEFAULT_LAYOUT, isDefaultLayout, type ProjectLayout } from './layout.js';
 
 const RUN: Readonly<Record<PackageManager, string>> = { npm: 'npm run', pnpm: 'pnpm', yarn: 'yarn', bun: 'bun run' };
 

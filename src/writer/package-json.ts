@@ -2,8 +2,11 @@
 // edited): dependencies and scripts are added, pinned; nothing of theirs is removed, and a
 // version they already have is never lowered. Everything we did not do is said.
 
-/** Packages that are the app's framework: we never move them, whatever the versions. */
-const FRAMEWORK_PACKAGES = new Set(['next', 'react', 'react-dom', '@types/react', '@types/react-dom', 'typescript', '@types/node']);
+import { frameworkPackages } from '../existing-app/index.js';
+import { admits, compareVersions, minVersion, type Version } from './version-range.js';
+
+/** Packages of the app's toolchain, which we never move, whatever the versions (besides each framework's own). */
+const TOOLCHAIN_PACKAGES = ['typescript', '@types/node'];
 
 const SECTIONS = ['dependencies', 'devDependencies'] as const;
 
@@ -15,38 +18,7 @@ export interface PackageJsonMerge {
   warnings: string[];
 }
 
-type Version = [number, number, number];
-
-/** The lowest version a range admits (`^1.2.3`, `~1.2`, `>=1`, `1.2.x`), or undefined. */
-export function minVersion(range: string): Version | undefined {
-  const r = range.trim();
-  if (/^(workspace|file|link|git|github|http|https|npm|portal|patch):|\|\||\s-\s|^[*x]$|^latest$|</.test(r)) return undefined;
-  const m = /^(?:\^|~|>=|=|v)?\s*(\d+)(?:\.(\d+|[x*]))?(?:\.(\d+|[x*]))?(?:-[\w.]+)?$/.exec(r);
-  if (!m) return undefined;
-  const part = (s: string | undefined) => (s === undefined || s === 'x' || s === '*' ? 0 : Number(s));
-  return [Number(m[1]), part(m[2]), part(m[3])];
-}
-
-export function compareVersions(a: Version, b: Version): number {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  return 0;
-}
-
-/** Whether `range` admits `version` (`^`, `~`, `>=`, exact, `x` ranges; else false). */
-export function admits(range: string, version: Version): boolean {
-  const min = minVersion(range);
-  if (!min || compareVersions(version, min) < 0) return false;
-  const r = range.trim();
-  if (r.startsWith('>=')) return true;
-  if (r.startsWith('^')) return min[0] > 0 ? version[0] === min[0] : min[1] > 0 ? version[0] === 0 && version[1] === min[1] : compareVersions(version, min) === 0;
-  const parts = r.replace(/^[~=v]/, '').split('.');
-  const fixed = r.startsWith('~') ? Math.max(2, parts.filter((p) => /^\d+$/.test(p)).length - 1) : parts.filter((p) => /^\d+$/.test(p)).length;
-  return version.slice(0, Math.min(fixed, 3)).every((n, i) => n === min[i]);
-}
-
-export function majorOf(range: string): number | undefined {
-  return minVersion(range)?.[0];
-}
+export { admits, compareVersions, majorOf, minVersion } from './version-range.js';
 
 function indentOf(text: string): string | number {
   const m = /^[ \t]+(?=")/m.exec(text);
@@ -123,6 +95,7 @@ export function mergePackageJson(theirs: string, ours: string, file = 'package.j
   const planned = JSON.parse(ours) as Record<string, unknown>;
   const notes: string[] = [];
   const warnings: string[] = [];
+  const appPackages = new Set([...frameworkPackages(), ...TOOLCHAIN_PACKAGES]);
   const has = (name: string): { section: (typeof SECTIONS)[number]; range: string } | undefined => {
     for (const section of SECTIONS) {
       const range = record(current[section])[name];
@@ -152,7 +125,7 @@ export function mergePackageJson(theirs: string, ours: string, file = 'package.j
         warnings.push(`kept ${name} "${existing.range}" in ${where}; the generated code is written for ${pin} (could not compare the two)`);
       } else if (compareVersions(theirsMin, ourVersion) >= 0) {
         if (compareVersions(theirsMin, ourVersion) > 0) warnings.push(`kept your newer ${name} ${existing.range} in ${file}; the generated code was tested with ${pin}`);
-      } else if (FRAMEWORK_PACKAGES.has(name)) {
+      } else if (appPackages.has(name)) {
         warnings.push(`kept your ${name} ${existing.range} in ${file} (we pin ${pin}); upgrading the app's framework is your call`);
       } else {
         const sectionRecord = { ...record(current[existing.section]), [name]: pin };
