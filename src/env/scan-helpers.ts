@@ -2,6 +2,7 @@
 // each file told what env helpers it exports and which imported functions it calls
 // (HelperLinks); a call of an exported helper with a literal name is a read of that name.
 import type { EnvRead, HelperLinks, ScanProblem } from './scan-types.js';
+import { linkAlternatives } from './scan-alternatives.js';
 
 export interface FileLinks {
   file: string;
@@ -52,14 +53,22 @@ export function resolveHelperCalls(all: readonly FileLinks[], helpers: ReadonlyM
   if (helpers.size === 0) return;
   const called = new Set<string>();
   for (const { file, links } of all) {
+    /** Reads of calls in one fallback chain (`env('A') || env('B')`), by the chain's number. */
+    const chains = new Map<number, EnvRead[]>();
     for (const call of links.calls) {
       const index = helpers.get(call.key);
       if (index === undefined) continue;
       called.add(call.key);
       const names = call.args[index];
-      if (names) for (const name of names) reads.push({ name, file, line: call.line, kind: 'helper' });
-      else if (!call.forwards?.some((f) => f.argument === index)) problems.push({ kind: 'dynamic', file, line: call.line });
+      if (names) {
+        for (const name of names) {
+          const read: EnvRead = { name, file, line: call.line, kind: 'helper' };
+          reads.push(read);
+          if (call.chain !== undefined) chains.set(call.chain, [...(chains.get(call.chain) ?? []), read]);
+        }
+      } else if (!call.forwards?.some((f) => f.argument === index)) problems.push({ kind: 'dynamic', file, line: call.line });
     }
+    for (const chainReads of chains.values()) linkAlternatives(chainReads);
   }
   // A helper nobody calls, here or elsewhere (under any name it is exported as): what it
   // reads cannot be known.

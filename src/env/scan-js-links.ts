@@ -141,6 +141,8 @@ export class LinkCollector {
     lineOf: (n: Node) => number,
     argNames: (arg: unknown) => string[] | undefined,
     forwarder: (call: Node, arg: unknown) => { name: string; index: number } | undefined,
+    /** Calls that are operands of one fallback chain (`env('A') || env('B')`): the chain's number. */
+    chainOfCall: ReadonlyMap<Node, number> = new Map(),
   ): HelperLinks | undefined {
     const links: HelperLinks = { exports: [], reExports: this.reExports, calls: [] };
     for (const h of helpers) for (const key of this.exported.get(h.name) ?? []) links.exports.push({ key, index: h.index, line: h.line, calledHere: h.calledHere });
@@ -160,7 +162,8 @@ export class LinkCollector {
         const f = forwarder(call, arg);
         for (const as of f ? (this.exported.get(f.name) ?? []) : []) forwards.push({ argument: index, key: as, index: f?.index as number });
       });
-      links.calls.push({ key, args: args.map(argNames), line: lineOf(call), ...(forwards.length ? { forwards } : {}) });
+      const chain = chainOfCall.get(call);
+      links.calls.push({ key, args: args.map(argNames), line: lineOf(call), ...(forwards.length ? { forwards } : {}), ...(chain !== undefined ? { chain } : {}) });
     }
     return links.exports.length || links.reExports.length || links.calls.length ? links : undefined;
   }

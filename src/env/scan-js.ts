@@ -8,8 +8,9 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
 import { DEFAULT_FUNCTION, LinkCollector } from './scan-js-links.js';
-import { isIdentifier, isMember, literalString, propertyName, unwrap, walk, type Node } from './scan-js-ast.js';
+import { isCall, isIdentifier, isMember, literalString, propertyName, unwrap, walk, type Node } from './scan-js-ast.js';
 import { SCHEMA_CALLS, schemaReads } from './scan-js-schema.js';
+import { linkAlternatives } from './scan-alternatives.js';
 
 export function scanJs(code: string, file: string, ext: string, lineOffset = 0): { reads: EnvRead[]; problems: ScanProblem[]; links?: HelperLinks } {
   const reads: EnvRead[] = [];
@@ -189,9 +190,13 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     if (node.operator !== '??' && node.operator !== '||') return;
     // Only chains of two env reads or more (`process.env.X ?? 'default'` is not a fallback).
     const right = unwrap(node.right);
-    if (!isMember(right) && right?.type !== 'LogicalExpression') return;
-    const envOperands = operands(node, node.operator as string).filter((n) => isMember(n) && isEnvObject(n.object));
-    if (envOperands.length > 1) fallbackChains.push(envOperands);
+    if (!isMember(right) && !isCall(right) && right?.type !== 'LogicalExpression') return;
+    // An operand is an env member or a call that may be an env helper's (`env('A')`), with
+    // method calls on the value left out (`process.env.A?.trim()`); linkFallbacks keeps reads.
+    const chain = operands(node, node.operator as string)
+      .map(withoutMethodCalls)
+      .filter((n) => (isMember(n) && isEnvObject(n.object)) || isCall(n));
+    if (chain.length > 1) fallbackChains.push(chain);
   };
 
   // Pass 2: reads.
@@ -261,7 +266,6 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   }
   walk(ast, pass1);
   walk(ast, pass2);
-  linkFallbacks(fallbackChains, memberReads);
   if (NUXT_CONFIG_FILE.test(file)) walk(ast, (node) => nuxtRuntimeConfig(node, record));
   const seenHelpers = new Set<string>();
   const helperSummary: Array<{ name: string; index: number; line: number; calledHere: boolean }> = [];
@@ -272,6 +276,8 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     return inner;
   };
   const argNames = (arg: unknown) => namesOfArgument(arg, consts);
+  /** The reads each call of a same-file helper recorded, for fallbacks (`env('A') || env('B')`). */
+  const callReads = new Map<Node, EnvRead[]>();
   // A worklist: `requireEnv(name)` calling `env(name)` makes requireEnv a helper too.
   for (let k = 0; k < helpers.length; k++) {
     const h = helpers[k] as (typeof helpers)[number];
@@ -284,7 +290,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
       const arg = (call.arguments as Node[])[h.index];
       const names = argNames(arg);
       if (names) {
-        for (const name of names) record(name, arg as Node, 'helper');
+        callReads.set(call, names.map((name) => record(name, arg as Node, 'helper')));
         continue;
       }
       const forwarder = forwardingFunction(arg, enclosing(call.start as number));
@@ -295,7 +301,13 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     // An exported helper's calls are elsewhere: scan-helpers.ts reports it if nobody calls it.
     if (!calledHere && !links.isExported(h.name)) problems.push({ kind: 'dynamic', file, line: lineOf(h.at) });
   }
-  const helperLinks = links.finish(calls.concat(memberCalls), helperSummary, lineOf, argNames, (call, arg) => (unwrap(arg)?.type === 'Identifier' ? forwardingFunction(arg, enclosing(call.start as number)) : undefined));
+  linkFallbacks(fallbackChains, (n) => callReads.get(n) ?? (memberReads.has(n) ? [memberReads.get(n) as EnvRead] : []));
+  // Calls in a chain may be of a helper another file exports: scan-helpers.ts links those.
+  const chainOfCall = new Map<Node, number>();
+  fallbackChains.forEach((chain, index) => {
+    for (const n of chain) if (isCall(n)) chainOfCall.set(n, index);
+  });
+  const helperLinks = links.finish(calls.concat(memberCalls), helperSummary, lineOf, argNames, (call, arg) => (unwrap(arg)?.type === 'Identifier' ? forwardingFunction(arg, enclosing(call.start as number)) : undefined), chainOfCall);
   return helperLinks ? { reads, problems, links: helperLinks } : { reads, problems };
 }
 
@@ -349,17 +361,22 @@ function operands(node: Node, operator: string): Node[] {
   return out;
 }
 
-/** Every env read of a fallback chain names the chain's other reads as its alternatives. */
-function linkFallbacks(chains: readonly Node[][], memberReads: ReadonlyMap<Node, EnvRead>): void {
-  for (const chain of chains) {
-    const chainReads = chain.map((n) => memberReads.get(n)).filter((r): r is EnvRead => r !== undefined);
-    if (chainReads.length < 2) continue;
-    for (const read of chainReads) {
-      const others = chainReads.filter((r) => r.name !== read.name).map((r) => r.name);
-      read.alternatives = [...new Set([...(read.alternatives ?? []), ...others])];
-    }
+/** `process.env.A?.trim().toLowerCase()` → `process.env.A`: methods called on a value do not change which variable it is. */
+function withoutMethodCalls(node: Node): Node {
+  let n = node;
+  for (;;) {
+    const callee = isCall(n) ? unwrap(n.callee) : undefined;
+    const object = callee && isMember(callee) && !callee.computed ? unwrap(callee.object) : undefined;
+    if (!object || !(isMember(object) || isCall(object))) return n;
+    n = object;
   }
 }
+
+/** Every env read of a fallback chain names the chain's other reads as its alternatives. */
+function linkFallbacks(chains: readonly Node[][], readsOf: (n: Node) => readonly EnvRead[]): void {
+  for (const chain of chains) linkAlternatives(chain.flatMap(readsOf));
+}
+
 
 /** `f(name)` inside `function g(name)`: g forwards its parameter, so g is a helper too. */
 function forwardingFunction(arg: unknown, fn: { name?: string; params: string[] } | undefined): { name: string; index: number } | undefined {

@@ -46,7 +46,7 @@ export interface HelperLinks {
    * function around the call (`export const envOr = (name) => env(name) ?? …`), so when the
    * callee is a helper, that function (its key, parameter index) is one too.
    */
-  calls: Array<{ key: string; args: Array<string[] | undefined>; line: number; forwards?: Array<{ argument: number; key: string; index: number }> }>;
+  calls: Array<{ key: string; args: Array<string[] | undefined>; line: number; forwards?: Array<{ argument: number; key: string; index: number }>; chain?: number }>;
 }
 
 /** `~/lib/env`, `./env.js`, `../env/index.ts` → env: how a default import is matched. */
