@@ -201,6 +201,10 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
 
   // Pass 2: reads.
   const writes = new WeakSet<object>();
+  /** `process.env.DOC = process.env.X` (or ??=, ||=): X is a fallback of DOC. */
+  const copies: Node[] = [];
+  /** Names copied into another env variable, and the variables they were copied into. */
+  const copiedInto = new Map<string, string[]>();
   const pass2 = (node: Node) => {
     switch (node.type) {
       case 'AssignmentExpression': {
@@ -208,6 +212,7 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
         const target = unwrap(node.left);
         if (target && node.operator === '=' && isMember(target)) writes.add(target);
         if (node.operator === '=' && isEnvObject(node.right)) fromPattern(node.left);
+        if (target && COPY_OPERATORS.has(node.operator as string) && isMember(target) && isEnvObject(target.object)) copies.push(node);
         break;
       }
       case 'UnaryExpression': {
@@ -266,6 +271,27 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
   }
   walk(ast, pass1);
   walk(ast, pass2);
+  for (const copy of copies) {
+    const target = unwrap(copy.left) as Node;
+    const name = propertyName(target);
+    const right = unwrap(copy.right);
+    const sources = right ? operands(right, right.type === 'LogicalExpression' ? (right.operator as string) : '??').map(withoutMethodCalls).filter((n) => isMember(n) && isEnvObject(n.object)) : [];
+    if (name === undefined || sources.length === 0) continue;
+    // The copy's target counts as read (the code relies on it); a ??= or ||= target already is.
+    const targetRead = memberReads.get(target) ?? record(name, (target.property as Node) ?? target, 'member');
+    fallbackChains.push([target, ...sources]);
+    memberReads.set(target, targetRead);
+    for (const source of sources) {
+      const from = propertyName(source);
+      if (from !== undefined && from !== name) copiedInto.set(from, [...(copiedInto.get(from) ?? []), name]);
+    }
+  }
+  // `if (process.env.X) process.env.DOC = process.env.X`: X's other reads in the file (the
+  // guard) are the same fallback.
+  for (const read of reads) {
+    const targets = copiedInto.get(read.name);
+    if (targets) read.alternatives = [...new Set([...(read.alternatives ?? []), ...targets])];
+  }
   if (NUXT_CONFIG_FILE.test(file)) walk(ast, (node) => nuxtRuntimeConfig(node, record));
   const seenHelpers = new Set<string>();
   const helperSummary: Array<{ name: string; index: number; line: number; calledHere: boolean }> = [];
@@ -347,6 +373,9 @@ function nuxtRuntimeConfig(node: Node, record: (name: string, at: Node, kind: En
   };
   visit(node.value, []);
 }
+
+/** Assignments that copy a value into an env variable: `=`, `??=`, `||=`. */
+const COPY_OPERATORS = new Set(['=', '??=', '||=']);
 
 /** The operands of `a ?? b ?? c` (or `||`), left to right, wrappers removed. */
 function operands(node: Node, operator: string): Node[] {
