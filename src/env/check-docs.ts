@@ -37,6 +37,8 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext, isTooling: (file:
       const documented = (n: string) => facts.exampleByName.has(n) || examples.some((e) => e.documents(n));
       // A fallback of a documented variable (env.A ?? env.B) needs no documentation of its own.
       if (documented(name) || (r.alternatives ?? []).some(documented)) continue;
+      // An override of a default the code has (Nuxt's runtimeConfig) need not be set, nor documented.
+      if (r.optional) continue;
       if (noExample && ctx.committedEnvDocuments?.(r.file, name)) continue;
       reads.push(r);
       if (examples.length === 0 && !isTooling(r.file)) ownAppRead = true;

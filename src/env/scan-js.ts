@@ -353,7 +353,7 @@ export function nuxtEnvName(path: readonly string[]): string {
  * Nuxt reads NUXT_<KEY> (and NUXT_PUBLIC_<KEY>) at run time for every leaf of `runtimeConfig`
  * in nuxt.config, without any `process.env` in the code: each leaf counts as a read.
  */
-function nuxtRuntimeConfig(node: Node, record: (name: string, at: Node, kind: EnvRead['kind']) => void): void {
+function nuxtRuntimeConfig(node: Node, record: (name: string, at: Node, kind: EnvRead['kind']) => EnvRead): void {
   if (node.type !== 'ObjectProperty' || node.computed) return;
   const key = node.key as Node;
   const keyName = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
@@ -361,7 +361,9 @@ function nuxtRuntimeConfig(node: Node, record: (name: string, at: Node, kind: En
   const visit = (value: unknown, path: string[]) => {
     const v = unwrap(value);
     if (v?.type !== 'ObjectExpression') {
-      if (path.length > 0) record(nuxtEnvName(path), v ?? node, 'member');
+      if (path.length === 0) return;
+      const read = record(nuxtEnvName(path), v ?? node, 'member');
+      if (!isUnsetDefault(v)) read.optional = true;
       return;
     }
     for (const prop of v.properties as Node[]) {
@@ -376,6 +378,16 @@ function nuxtRuntimeConfig(node: Node, record: (name: string, at: Node, kind: En
 
 /** Assignments that copy a value into an env variable: `=`, `??=`, `||=`. */
 const COPY_OPERATORS = new Set(['=', '??=', '||=']);
+
+/** A runtimeConfig default that leaves the value to be configured: '', undefined, null (a literal or computed value is a real default). */
+function isUnsetDefault(v: Node | undefined): boolean {
+  if (!v) return true;
+  if (v.type === 'StringLiteral') return v.value === '';
+  if (v.type === 'TemplateLiteral') return literalString(v) === '';
+  if (v.type === 'NullLiteral') return true;
+  if (v.type === 'Identifier') return v.name === 'undefined';
+  return v.type === 'UnaryExpression' && v.operator === 'void';
+}
 
 /** The operands of `a ?? b ?? c` (or `||`), left to right, wrappers removed. */
 function operands(node: Node, operator: string): Node[] {

@@ -17,6 +17,11 @@ export interface EnvRead {
    * os.getenv("B")`): A is not missing when one of these is set.
    */
   alternatives?: string[];
+  /**
+   * The variable only overrides a default the code has (a Nuxt runtimeConfig leaf with a
+   * non-empty literal or a computed value): nobody has to set it, so nobody has to document it.
+   */
+  optional?: boolean;
 }
 
 export interface ScanProblem {
