@@ -33,4 +33,11 @@ describe('libraryReads', () => {
     expect(readsOf(['sentry-sdk'], ['SENTRY_DSN'])).toEqual(['SENTRY_DSN']);
     expect(readsOf(['@sentry/nextjs'], ['SENTRY_DSN', 'SENTRY_AUTH_TOKEN', 'SENTRY_ORG', 'SENTRY_PROJECT'])).toEqual(['SENTRY_DSN', 'SENTRY_AUTH_TOKEN', 'SENTRY_ORG', 'SENTRY_PROJECT']);
   });
+
+  it('knows that any @opentelemetry/* package reads OTEL_* (the SDK specification owns the namespace), and nothing else', () => {
+    const otel = ['OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_TRACES_EXPORTER'];
+    expect(readsOf(['@opentelemetry/sdk-node'], [...otel, 'OTELX_KEY', 'HOTEL_NAME'])).toEqual(otel);
+    expect(readsOf(['@opentelemetry/exporter-trace-otlp-http'], ['OTEL_EXPORTER_OTLP_HEADERS'])).toEqual(['OTEL_EXPORTER_OTLP_HEADERS']);
+    expect(readsOf(['opentelemetry-sdk-lookalike'], otel)).toEqual([]);
+  });
 });
