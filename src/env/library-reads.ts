@@ -65,6 +65,9 @@ const BY_SCOPE: ReadonlyArray<[string, LibraryEntry]> = [
   ['@sentry/', { names: [...SENTRY_SDK, 'SENTRY_AUTH_TOKEN', 'SENTRY_ORG', 'SENTRY_PROJECT', 'SENTRY_URL'] }],
   ['@aws-sdk/', AWS],
   ['@google-cloud/', GOOGLE_CLOUD],
+  // The OpenTelemetry SDK environment variable specification owns OTEL_* (OTEL_SERVICE_NAME,
+  // OTEL_RESOURCE_ATTRIBUTES, OTEL_EXPORTER_OTLP_*, OTEL_TRACES_EXPORTER, …), so a prefix is exact here.
+  ['@opentelemetry/', { patterns: [/^OTEL_[A-Z0-9_]+$/] }],
 ];
 
 /** Any other AI SDK provider reads `<PROVIDER>_API_KEY` (`@ai-sdk/mistral` → MISTRAL_API_KEY). */
