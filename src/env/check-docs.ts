@@ -3,6 +3,7 @@
 import { finding, type Finding } from './findings.js';
 import { libraryReads } from './library-reads.js';
 import { hostsOf, isPlatformVar } from './names.js';
+import { isSetForWorkflow } from './platform-vars.js';
 import { isReadByRuntime } from './runtime-reads.js';
 import type { EnvRead } from './scan-types.js';
 import { toolingFiles } from './tooling-files.js';
@@ -37,8 +38,9 @@ function undocumentedReads(facts: UnitFacts, ctx: UnitContext, isTooling: (file:
       const documented = (n: string) => facts.exampleByName.has(n) || examples.some((e) => e.documents(n));
       // A fallback of a documented variable (env.A ?? env.B) needs no documentation of its own.
       if (documented(name) || (r.alternatives ?? []).some(documented)) continue;
-      // An override of a default the code has (Nuxt's runtimeConfig) need not be set, nor documented.
-      if (r.optional) continue;
+      // An override of a default the code has (Nuxt's runtimeConfig) need not be set, nor documented;
+      // nor does the workflow token that scripts/ and .github/ read.
+      if (r.optional || isSetForWorkflow(name, r.file)) continue;
       if (noExample && ctx.committedEnvDocuments?.(r.file, name)) continue;
       reads.push(r);
       if (examples.length === 0 && !isTooling(r.file)) ownAppRead = true;

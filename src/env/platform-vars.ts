@@ -141,3 +141,14 @@ const NOT_APP_PREFIXES = ['VSCODE_', '__CF', 'ACTIONS_', 'XDG_', 'ITERM_', 'KITT
 export function isNotAppConfig(name: string): boolean {
   return NOT_APP_EXACT.has(name) || NOT_APP_PREFIXES.some((p) => name.startsWith(p));
 }
+
+// GitHub Actions issues every workflow run a GITHUB_TOKEN (secrets.GITHUB_TOKEN), which the
+// workflow hands to the scripts it runs. Only there is it the runner's: app code that reads
+// GITHUB_TOKEN uses the app's own token for the GitHub API, which must be documented.
+const SET_FOR_WORKFLOWS = new Set(['GITHUB_TOKEN']);
+const WORKFLOW_TOOLING = /(?:^|\/)(?:scripts|\.github)\//;
+
+/** A CI runner's variable read by workflow tooling (`file`: relative path, forward slashes). */
+export function isSetForWorkflow(name: string, file: string): boolean {
+  return SET_FOR_WORKFLOWS.has(name) && WORKFLOW_TOOLING.test(file);
+}
