@@ -275,8 +275,10 @@ export function scanJs(code: string, file: string, ext: string, lineOffset = 0):
     const target = unwrap(copy.left) as Node;
     const name = propertyName(target);
     const right = unwrap(copy.right);
-    const sources = right ? operands(right, right.type === 'LogicalExpression' ? (right.operator as string) : '??').map(withoutMethodCalls).filter((n) => isMember(n) && isEnvObject(n.object)) : [];
-    if (name === undefined || sources.length === 0) continue;
+    const values = right ? operands(right, right.type === 'LogicalExpression' ? (right.operator as string) : '??').map(withoutMethodCalls) : [];
+    const sources = values.filter((n) => isMember(n) && isEnvObject(n.object));
+    // `DOC = X ?? 'literal'` discards DOC whatever it was: X overrides it, it is no fallback.
+    if (name === undefined || sources.length === 0 || sources.length < values.length) continue;
     // The copy's target counts as read (the code relies on it); a ??= or ||= target already is.
     const targetRead = memberReads.get(target) ?? record(name, (target.property as Node) ?? target, 'member');
     fallbackChains.push([target, ...sources]);
