@@ -9,9 +9,9 @@ export interface EnvRead {
    * member/destructure/import: spelled out in JS; python: in Python; helper: the name passed to
    * an env helper (`env('X')`, same file or imported); schema: a key of a schema the environment
    * is validated against (zod, t3-env, envalid, pydantic BaseSettings, Prisma's `env("X")`);
-   * compose: `${X}` in a docker-compose file.
+   * compose: `${X}` in a docker-compose file; litefs: `${X}` in LiteFS's litefs.yml.
    */
-  kind: 'member' | 'destructure' | 'import' | 'python' | 'helper' | 'schema' | 'compose';
+  kind: 'member' | 'destructure' | 'import' | 'python' | 'helper' | 'schema' | 'compose' | 'litefs';
   /**
    * Names read in the same expression as fallbacks (`env.A ?? env.B`, `os.getenv("A") or
    * os.getenv("B")`): A is not missing when one of these is set.

@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../plan/manifest.js';
 import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
-import { isComposeFile, scanCompose } from './scan-compose.js';
+import { isEnvExpandingYaml, scanCompose } from './scan-compose.js';
 import { scanPrisma } from './scan-prisma.js';
 import { exportedHelpers, helperCallPattern, resolveHelperCalls, type FileLinks } from './scan-helpers.js';
 
@@ -16,7 +16,7 @@ export const JS_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cj
 export const PY_EXTENSIONS = new Set(['.py']);
 /** Single-file components: their <script> blocks are scanned as JS/TS (scan-sfc.ts). */
 export const COMPONENT_EXTENSIONS = new Set(['.svelte', '.vue']);
-/** Prisma schemas: `env("X")` (scan-prisma.ts). Compose files are matched by name (scan-compose.ts). */
+/** Prisma schemas: `env("X")` (scan-prisma.ts). Compose files and litefs.yml are matched by name (scan-compose.ts). */
 export const PRISMA_EXTENSION = '.prisma';
 /** Directories never scanned, wherever they are. */
 export const SKIP_DIRS = new Set([
@@ -49,7 +49,7 @@ function wanted(rel: string): boolean {
   const dot = rel.lastIndexOf('.');
   if (dot === -1) return false;
   const ext = rel.slice(dot);
-  if (!JS_EXTENSIONS.has(ext) && !PY_EXTENSIONS.has(ext) && !COMPONENT_EXTENSIONS.has(ext) && ext !== PRISMA_EXTENSION && !isComposeFile(rel)) return false;
+  if (!JS_EXTENSIONS.has(ext) && !PY_EXTENSIONS.has(ext) && !COMPONENT_EXTENSIONS.has(ext) && ext !== PRISMA_EXTENSION && !isEnvExpandingYaml(rel)) return false;
   if (rel.endsWith('.d.ts') || rel.endsWith('.min.js')) return false;
   return !hasSkippedSegment(rel);
 }
@@ -153,9 +153,9 @@ export function listSourceFiles(root: string, problems: ScanProblem[] = [], opti
 const ENV = Buffer.from('env');
 const DOLLAR = Buffer.from('$');
 
-/** Files read as text by a small scanner of their own: Prisma schemas and compose files. */
+/** Files read as text by a small scanner of their own: Prisma schemas, compose files and litefs.yml. */
 function isConfigFile(rel: string): boolean {
-  return rel.endsWith(PRISMA_EXTENSION) || ((rel.endsWith('.yml') || rel.endsWith('.yaml')) && isComposeFile(rel));
+  return rel.endsWith(PRISMA_EXTENSION) || ((rel.endsWith('.yml') || rel.endsWith('.yaml')) && isEnvExpandingYaml(rel));
 }
 /** pydantic settings classes read the environment without the word "env" (scan-py-settings.ts). */
 const BASE_SETTINGS = Buffer.from('BaseSettings');

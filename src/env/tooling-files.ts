@@ -25,6 +25,8 @@ const TOOLING_FILE = new RegExp(
     String.raw`^(?:conftest|test_\w*|\w+_test|seed)\.py$`,
     // docker compose: what it interpolates configures containers (deployment), not the app's code
     String.raw`^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$`,
+    // LiteFS: what its config expands configures the replicated-SQLite mount (deployment)
+    String.raw`^litefs\.ya?ml$`,
   ].join('|'),
 );
 
