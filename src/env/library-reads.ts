@@ -34,6 +34,9 @@ const BY_DEPENDENCY: Readonly<Record<string, LibraryEntry>> = {
   '@vercel/kv': { names: ['KV_REST_API_URL', 'KV_REST_API_TOKEN'] },
   '@vercel/blob': { names: ['BLOB_READ_WRITE_TOKEN'] },
   '@vercel/postgres': { names: ['POSTGRES_URL', 'POSTGRES_URL_NON_POOLING'] },
+  // get()/getAll()/has()/digest() connect with GLOBAL_CONFIG, else EDGE_CONFIG (the product's
+  // former name); the SWR and trace switches likewise (vercel/storage packages/global-config/src).
+  '@vercel/global-config': { names: ['GLOBAL_CONFIG', 'EDGE_CONFIG', 'GLOBAL_CONFIG_DISABLE_DEVELOPMENT_SWR', 'EDGE_CONFIG_DISABLE_DEVELOPMENT_SWR', 'GLOBAL_CONFIG_TRACE_VERBOSE', 'EDGE_CONFIG_TRACE_VERBOSE'] },
   openai: OPENAI, // the JS and the Python package
   '@anthropic-ai/sdk': ANTHROPIC,
   anthropic: ANTHROPIC,
