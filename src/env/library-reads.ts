@@ -57,6 +57,9 @@ const BY_DEPENDENCY: Readonly<Record<string, LibraryEntry>> = {
   '@auth/sveltekit': AUTH_JS,
   '@trigger.dev/sdk': { names: ['TRIGGER_SECRET_KEY', 'TRIGGER_API_URL'] },
   inngest: { names: ['INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'INNGEST_SIGNING_KEY_FALLBACK', 'INNGEST_BASE_URL', 'INNGEST_DEV'] },
+  // The lingo.dev CLI (often run with `npx lingo.dev`) authenticates with LINGO_API_KEY or its
+  // older name (lingo.dev packages/cli/src/cli/utils/settings.ts); its BYOK LLM keys are left out.
+  'lingo.dev': { names: ['LINGO_API_KEY', 'LINGODOTDEV_API_KEY', 'LINGO_API_URL', 'LINGODOTDEV_API_URL', 'LINGODOTDEV_WEB_URL'] },
   'sentry-sdk': { names: SENTRY_SDK },
   boto3: AWS,
   googleapis: GOOGLE_CLOUD,

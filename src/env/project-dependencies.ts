@@ -1,10 +1,11 @@
-// The dependencies of the code an env file belongs to: package.json (every dependency field),
-// requirements*.txt and pyproject.toml in its directory, and, in a workspace, those of the
+// The dependencies of the code an env file belongs to: package.json (every dependency field, and
+// the packages its scripts run with npx / pnpm dlx / bunx / yarn dlx), requirements*.txt and pyproject.toml in its directory, and, in a workspace, those of the
 // workspace packages it uses. Libraries among them read variables by themselves
 // (library-reads.ts), so a documented variable one of them reads is not `unused`.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readTextFile } from './files.js';
+import { scriptRunPackages } from './script-packages.js';
 import { packageDependencies, workspaceDependencies, type Workspace } from './workspace.js';
 
 /** PEP 503: case and runs of -_. do not matter. */
@@ -81,14 +82,20 @@ function pythonDependencies(dir: string): string[] {
   return names;
 }
 
-function packageJsonDependencies(dir: string): Set<string> {
+function readPackageJson(dir: string): Record<string, unknown> | undefined {
   const read = readTextFile(path.join(dir, 'package.json'));
-  if (read.status !== 'ok') return new Set();
+  if (read.status !== 'ok') return undefined;
   try {
-    return packageDependencies(JSON.parse(read.text.replace(/^\uFEFF/, '')) as Record<string, unknown>);
+    return JSON.parse(read.text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
   } catch {
-    return new Set();
+    return undefined;
   }
+}
+
+/** Every dependency field, and the packages the scripts run without installing them. */
+function packageJsonDependencies(dir: string): Set<string> {
+  const json = readPackageJson(dir);
+  return new Set([...packageDependencies(json), ...scriptRunPackages(json?.scripts)]);
 }
 
 /**
@@ -106,6 +113,9 @@ export function dependenciesOf(dir: string, workspace?: Workspace): Set<string> 
     : self
       ? workspaceDependencies(workspace, self)
       : [];
-  for (const p of others) for (const name of p.dependencies) names.add(name);
+  for (const p of others) {
+    for (const name of p.dependencies) names.add(name);
+    for (const name of scriptRunPackages(readPackageJson(path.join(workspace.root, p.dir))?.scripts)) names.add(name);
+  }
   return names;
 }
