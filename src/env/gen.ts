@@ -22,7 +22,6 @@ import { readTextFile } from './files.js';
 import { mask } from './findings.js';
 import { looksSecret } from './names.js';
 import {
-  EXAMPLE_FILE,
   envFileUnits,
   generatorKeys,
   mergeWithExample,
@@ -148,9 +147,6 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
   let docs: DocsFindings | undefined;
   for (const unit of units) {
     const exampleText = must(root, unit.example);
-    if (unit.file === DEFAULT_ENV_FILE && manifest.status === 'absent' && exampleText === undefined) {
-      throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${EXAMPLE_FILE} in ${root} (run it in a generated project, or pass --cwd)`);
-    }
     const example = exampleText === undefined ? [] : parseExample(exampleText);
     const { vars, kept, dropped } = mergeWithExample(unit.vars, example, owned, unit.file);
     let rendered = renderEnvExample(vars);
@@ -158,7 +154,10 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
 
     // What --write-env adds to the env file for each missing key.
     let envVars = vars;
-    if (ownsExample(manifest, unit.example, exampleText, rendered)) {
+    // Without a manifest an absent example is the user's, still empty: only the block of what
+    // the code reads goes in (nothing read, nothing written).
+    const usersEmptyExample = manifest.status === 'absent' && exampleText === undefined;
+    if (!usersEmptyExample && ownsExample(manifest, unit.example, exampleText, rendered)) {
       keptAll.push(...kept);
       if (kept.length > 0 && manifest.status === 'ok') notes.push(`kept ${kept.length} variable(s) of your own from ${unit.example}: ${kept.map((v) => v.name).join(', ')}`);
       if (dropped.length > 0) notes.push(`removed ${dropped.join(', ')} from ${unit.example}: this project's options no longer use them`);
@@ -166,7 +165,11 @@ export async function planGenEnv(options: GenEnvOptions): Promise<GenEnvPlan> {
     } else {
       docs ??= await docsFindings(root, units, envVarsFor);
       const why = manifest.status === 'ok' ? 'edited since gen env wrote it, or not written by it' : `no ${MANIFEST_FILE}`;
-      const foreign = planForeignExample({ unit, text: exampleText as string, example, vars, owned, docs, why });
+      const foreign = planForeignExample({ unit, text: exampleText ?? '', example, vars, owned, docs, why });
+      if (usersEmptyExample && foreign.change.after === '' && unit.file === DEFAULT_ENV_FILE) {
+        throw new CliError(`nothing to generate from: no ${MANIFEST_FILE} and no ${unit.example} in ${root}, and its code reads no environment variable (run it in a generated project, or pass --cwd)`);
+      }
+      if (exampleText === undefined) foreign.change.before = undefined;
       envVars = foreign.envVars;
       keptAll.push(...foreign.rows);
       notes.push(...foreign.notes);
