@@ -1,4 +1,4 @@
-// What a JS/TS file exports and imports, for env helpers across files (issue 11, class 2):
+// What a JS/TS file exports and imports, for env helpers across files:
 // `export function env(name) { return process.env[name] }` in one file, `env('X')` through
 // `import { env as e } from '~/lib/env'`, `import * as cfg`, a default import or `require` in
 // another. Collected on the tree the scanner already has (no second parse); resolved

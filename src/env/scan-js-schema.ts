@@ -1,5 +1,5 @@
 // Schema-validated env: the keys of a schema the environment is validated against are reads,
-// though the code never writes `process.env.KEY` (issue 11, class 5):
+// though the code never writes `process.env.KEY`:
 //   z.object({ A: z.string() }).parse(process.env)      (also safeParse, a schema in a const)
 //   v.parse(v.object({ A: v.string() }), process.env)     (valibot's argument order)
 //   createEnv({ server: { A }, client: { B }, shared: { C } })   (t3-env)

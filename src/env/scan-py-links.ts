@@ -1,4 +1,4 @@
-// Python env helpers (issue 11, class 2): `def env(name): return os.environ[name]` makes every
+// Python env helpers: `def env(name): return os.environ[name]` makes every
 // `env("X")` a read, in the same module or in one that does `from app.config import env`
 // (or `import app.config as cfg` … `cfg.env("X")`). Module paths are not resolved: names match.
 import type { Token } from './scan-py.js';

@@ -35,7 +35,7 @@ export interface ScanProblem {
 export const NUXT_CONFIG_FILE = /(^|\/)nuxt\.config\.[cm]?[jt]s$/;
 
 /**
- * What one file offers to and needs from the others for env helpers across files (class 2).
+ * What one file offers to and needs from the others for env helpers across files.
  * Keys name a function the way an importer sees it: `js:env`, `js:default:env` (the default
  * export of a module named env), `py:env`. Module paths are not resolved: an import of `env`
  * matches any file that exports an env helper called `env`.
