@@ -1,4 +1,4 @@
-// Env helpers across files (issue 11, class 2), resolved once every file has been scanned:
+// Env helpers across files, resolved once every file has been scanned:
 // each file told what env helpers it exports and which imported functions it calls
 // (HelperLinks); a call of an exported helper with a literal name is a read of that name.
 import type { EnvRead, HelperLinks, ScanProblem } from './scan-types.js';
