@@ -5,6 +5,9 @@
 // a local alias (`const env = process.env; env.X`, or a parameter defaulting to it:
 // `function readConfig(env = process.env)`) and SvelteKit's `$env/*` modules.
 // Loaded lazily: only files that pass the substring pre-filter get here.
+// Over 300 lines on purpose: scanJs is one walk of the tree whose visitors share per-file state
+// (aliases, local helpers, consts of names, fallback chains), so each file is walked once; what
+// needs none of that state lives in scan-js-ast, -links, -schema and scan-alternatives.
 import { parse, type ParserPlugin } from '@babel/parser';
 import { NUXT_CONFIG_FILE, type EnvRead, type HelperLinks, type ScanProblem } from './scan-types.js';
 import { DEFAULT_FUNCTION, LinkCollector } from './scan-js-links.js';
