@@ -14,7 +14,7 @@ import path from 'node:path';
 import { linkDeps } from '../helpers/deps-cache.js';
 import { BIN, cliArgs } from '../helpers/generate.js';
 import { requirePrerequisite } from '../helpers/prerequisites.js';
-import { cleanEnv, freePort, startProcessServer, type RunningServer } from '../helpers/server.js';
+import { cleanEnv, freePort, startOnFreePort, startProcessServer, type RunningServer } from '../helpers/server.js';
 
 export type BackendName = 'express' | 'hono' | 'fastify' | 'fastapi';
 
@@ -176,27 +176,19 @@ export const FRONTEND_ORIGIN = 'http://localhost:3000';
 /** Starts the backend in its own process group and waits (bounded) until /health answers. */
 export async function startBackend(entry: BackendEntry, projectDir: string, env: (port: number) => Record<string, string>, timeoutMs = 30_000): Promise<BackendProcess> {
   const backendDir = path.join(projectDir, 'backend');
-  // freePort() frees the port before the backend binds it, and test files run in parallel: another
-  // server may take it in between. Only that race is retried, with a new port, at most 3 times.
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+  return startOnFreePort((port) => {
     const { file, args } = entry.command(backendDir, port);
-    try {
-      return await startProcessServer({
-        name: entry.name,
-        command: file,
-        args,
-        cwd: backendDir,
-        env: cleanEnv(env(port)),
-        url: `http://127.0.0.1:${port}`,
-        ready: async (url) => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200,
-        timeoutMs,
-      });
-    } catch (error) {
-      const taken = /EADDRINUSE|address already in use/i.test(String((error as Error).message));
-      if (!taken || attempt >= 3) throw error;
-    }
-  }
+    return startProcessServer({
+      name: entry.name,
+      command: file,
+      args,
+      cwd: backendDir,
+      env: cleanEnv(env(port)),
+      url: `http://127.0.0.1:${port}`,
+      ready: async (url) => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200,
+      timeoutMs,
+    });
+  });
 }
 
 /** Runs the backend expecting it to refuse to start; bounded. */

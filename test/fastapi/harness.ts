@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import crypto, { type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { freePort, startProcessServer } from '../helpers/server.js';
+import { freePort, startOnFreePort, startProcessServer } from '../helpers/server.js';
 
 export { freePort };
 
@@ -178,17 +178,18 @@ export interface StartOptions {
 }
 
 export async function startBackend(dir: string, env: Record<string, string>, options: StartOptions = {}): Promise<Backend> {
-  const port = await freePort();
-  const server = await startProcessServer({
-    name: 'the backend',
-    command: PYTHON,
-    args: options.via === 'main' ? ['main.py'] : ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)],
-    cwd: dir,
-    env: backendEnv(options.via === 'main' ? { ...env, PORT: String(port) } : env),
-    url: `http://127.0.0.1:${port}`,
-    ready: async (url) => (await request(url, '/health')).status === 200,
-    timeoutMs: options.timeoutMs ?? 20_000,
-  });
+  const server = await startOnFreePort((port) =>
+    startProcessServer({
+      name: 'the backend',
+      command: PYTHON,
+      args: options.via === 'main' ? ['main.py'] : ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)],
+      cwd: dir,
+      env: backendEnv(options.via === 'main' ? { ...env, PORT: String(port) } : env),
+      url: `http://127.0.0.1:${port}`,
+      ready: async (url) => (await request(url, '/health')).status === 200,
+      timeoutMs: options.timeoutMs ?? 20_000,
+    }),
+  );
   return {
     ...server,
     async logAfter(since, pattern, timeoutMs = 3_000) {

@@ -24,6 +24,23 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts a server on a port from freePort(). That port is free only until someone binds it, and
+ * test files run in parallel: when another server takes it first (EADDRINUSE), start again on a
+ * new port, at most 3 times. Any other failure is thrown at once.
+ */
+export async function startOnFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await start(port);
+    } catch (error) {
+      const taken = /EADDRINUSE|address already in use/i.test(String((error as Error).message));
+      if (!taken || attempt >= 3) throw error;
+    }
+  }
+}
+
 export interface RunningServer {
   url: string;
   logs(): string;
