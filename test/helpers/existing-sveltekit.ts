@@ -1,5 +1,5 @@
 // Existing SvelteKit apps for the `--cwd` tests, made at test time by the real starter
-// (`sv create`, pinned; it runs offline from npm's cache once fetched), never committed; the
+// (`sv create`, a pinned devDependency, so it runs offline and is locked), never committed; the
 // CLI run in them; and the lines it prints applied the way a user would paste them.
 import { execa } from 'execa';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './deps-cache.js';
 
-/** The sv release the fixtures come from (its minimal template: adapter-auto, config in vite.config.ts). */
-export const SV_VERSION = '0.17.1';
+/** sv's CLI (package.json pins it: its minimal template has adapter-auto and config in vite.config.ts). */
+const SV_BIN = join(REPO_ROOT, 'node_modules/sv/dist/bin.mjs');
 /** The adapter the minimal template depends on, which the deps cache does not hold. */
 export const ADAPTER_AUTO = '@sveltejs/adapter-auto@7.0.1';
 
@@ -31,7 +31,7 @@ export type SvelteKitFixture = 'ts' | 'jsdoc' | 'own-hooks';
 export async function createSvelteKitApp(kind: SvelteKitFixture, name = `sk-${kind}`): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'cbaj-existing-sk-'));
   const types = kind === 'jsdoc' ? 'jsdoc' : 'ts';
-  const made = await execa('npx', ['--yes', `sv@${SV_VERSION}`, 'create', '--template', 'minimal', '--types', types, '--no-add-ons', '--no-install', name], {
+  const made = await execa(process.execPath, [SV_BIN, 'create', '--template', 'minimal', '--types', types, '--no-add-ons', '--no-install', name], {
     cwd: root,
     reject: false,
     all: true,
