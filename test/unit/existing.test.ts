@@ -52,17 +52,45 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('detection', () => {
-  it('finds the version, layout, alias, route protection file and package manager of each fixture', () => {
+  it('finds the version, layout, alias, route protection file and package manager of each fixture, reported like every other existing app', () => {
     const next16 = inspectTarget(join(FIXTURES, 'next16'));
-    expect(next16).toMatchObject({ kind: 'next', app: { nextVersion: '16.0.1', nextMajor: 16, versionSource: 'package-lock.json', pm: 'npm', proxyFound: 'proxy.ts', layout: { srcDir: false, alias: '@/', proxyFile: 'proxy' } } });
+    expect(next16).toMatchObject({
+      kind: 'app',
+      app: {
+        framework: 'next', version: '16.0.1', major: 16, versionSource: 'package-lock.json', pm: 'npm', aliasDescription: '@/* (tsconfig.json)',
+        layout: { srcDir: false, alias: '@/', proxyFile: 'proxy' }, details: ['App Router', 'code at the root', 'route protection in proxy.ts (yours)'], warnings: [],
+      },
+    });
     const src = inspectTarget(join(FIXTURES, 'next16-src-alias'));
-    expect(src).toMatchObject({ kind: 'next', app: { nextVersion: '16.0.3', versionSource: 'yarn.lock', pm: 'yarn', aliasFound: true, layout: { srcDir: true, alias: '~/', proxyFile: 'proxy' } } });
+    expect(src).toMatchObject({
+      kind: 'app',
+      app: { framework: 'next', version: '16.0.3', versionSource: 'yarn.lock', pm: 'yarn', aliasDescription: '~/* (tsconfig.json)', layout: { srcDir: true, alias: '~/', proxyFile: 'proxy' }, details: ['App Router', 'code in src/', 'route protection in src/proxy.ts'] },
+    });
     const pnpm = inspectTarget(join(FIXTURES, 'next16-pnpm'));
     // Next 16 still runs a middleware.ts: we use (and leave) that one rather than add a proxy.ts.
-    expect(pnpm).toMatchObject({ kind: 'next', app: { nextVersion: '16.0.1', versionSource: 'pnpm-lock.yaml', pm: 'pnpm', proxyFound: 'middleware.ts', layout: { proxyFile: 'middleware' } } });
+    expect(pnpm).toMatchObject({ kind: 'app', app: { version: '16.0.1', versionSource: 'pnpm-lock.yaml', pm: 'pnpm', layout: { proxyFile: 'middleware' }, details: ['App Router', 'code at the root', 'route protection in middleware.ts (yours)'] } });
     const next15 = inspectTarget(join(FIXTURES, 'next15'));
-    expect(next15).toMatchObject({ kind: 'next', app: { nextVersion: '^15.3.0', nextMajor: 15, versionSource: 'package.json', layout: { proxyFile: 'middleware' } } });
+    expect(next15).toMatchObject({ kind: 'app', app: { version: '^15.3.0', major: 15, versionSource: 'package.json', layout: { proxyFile: 'middleware' } } });
     expect((next15 as { app: { pm?: string } }).app.pm).toBeUndefined();
+  });
+
+  it('warns, once and before anything is written, about a Next.js older than 15 and a tsconfig.json without a path alias', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cbaj-existing-')), 'old');
+    cpSync(join(FIXTURES, 'next15'), dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'old', dependencies: { next: '14.2.3', react: '18.3.1' } }));
+    writeFileSync(join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true } }\n');
+    expect(inspectTarget(dir)).toMatchObject({
+      kind: 'app',
+      app: {
+        aliasDescription: '@/* (not in tsconfig.json: assumed)',
+        warnings: ['Next.js 14.2.3 is older than the 15 and 16 the generated code is written for', 'tsconfig.json has no path alias for the app code; the generated imports use @/ (see the tsconfig.json lines below)'],
+      },
+    });
+    const r = await run(['.', '--yes', '--dry-run'], dir);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Found Next.js 14.2.3 (from package.json; not installed), imports through @/* (not in tsconfig.json: assumed), TypeScript, App Router, code at the root, route protection in middleware.ts, no lockfile.');
+    expect(r.stderr.match(/is older than the 15 and 16/g)).toHaveLength(1);
+    expect(r.stderr.match(/tsconfig\.json has no path alias/g)).toHaveLength(1);
   });
 
   it('reads tsconfig aliases through baseUrl, comments and trailing commas', () => {
@@ -123,7 +151,7 @@ describe('scaffolding into an existing app', () => {
     const dir = await app('next16');
     const r = await run(['.', '--yes', '--no-install'], dir);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Found Next.js 16.0.1 (package-lock.json), App Router, code at the root, alias @/*, route protection in proxy.ts (yours), npm (package-lock.json).');
+    expect(r.stdout).toContain('Found Next.js 16.0.1 (package-lock.json), imports through @/* (tsconfig.json), TypeScript, App Router, code at the root, route protection in proxy.ts (yours), npm (package-lock.json).');
 
     // The app's own files are byte for byte what they were.
     for (const own of ['proxy.ts', 'app/layout.tsx', 'app/page.tsx', 'app/globals.css', 'next.config.ts', 'tsconfig.json', 'eslint.config.mjs']) {
@@ -178,7 +206,7 @@ describe('scaffolding into an existing app', () => {
     const dir = await app('next16-src-alias');
     const r = await run(['--cwd', dir, '--yes', '--no-install', '--storage', 'cookie', '--http', 'axios'], ROOT);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Found Next.js 16.0.3 (yarn.lock), App Router, code in src/, alias ~/*, route protection in src/proxy.ts, yarn (yarn.lock).');
+    expect(r.stdout).toContain('Found Next.js 16.0.3 (yarn.lock), imports through ~/* (tsconfig.json), TypeScript, App Router, code in src/, route protection in src/proxy.ts, yarn (yarn.lock).');
     expect(read(dir, 'src/proxy.ts')).toContain('export function proxy(');
     expect(existsSync(join(dir, 'proxy.ts'))).toBe(false);
     expect(existsSync(join(dir, 'lib'))).toBe(false);
@@ -262,6 +290,14 @@ describe('scaffolding into an existing app', () => {
     const outside = await run(['.', '--yes', '--no-install'], loose);
     expect(outside.exitCode, outside.stderr).toBe(0);
     expect(outside.stderr).toContain('is not in a git repository: you will not be able to review or undo these changes with git');
+  });
+
+  it('takes the framework from an existing Next.js app, as from every other app: without a terminal, only the other options are missing', async () => {
+    const dir = await app('next16');
+    const r = await run(['.', '--no-install'], dir);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^error: missing --backend /m);
+    expect(r.stderr).not.toContain('--framework');
   });
 
   it('dry run in an existing app writes nothing and shows what it would leave alone', async () => {
