@@ -6,8 +6,7 @@ import { basename, resolve as resolvePath } from 'node:path';
 import { inspectTarget, type Target } from '../detect/project.js';
 import { keptExampleVars } from '../detect/user-env.js';
 import { CliError, UsageError } from '../errors.js';
-import { describeExistingApp, leftOutOfExistingApp, movedInExistingApp, type ExistingApp } from '../existing-app/index.js';
-import { describeNextApp, type NextApp } from '../existing-app/next.js';
+import { describeExistingApp, leftOutOfExistingApp, movedInExistingApp, supportedAppFrameworks, type ExistingApp } from '../existing-app/index.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
 import { packageNameProblem } from '../options/package-name.js';
@@ -43,7 +42,7 @@ function manifestLayout(raw: unknown): ProjectLayout | undefined {
 }
 
 /** A valid npm name for an existing app: its package.json name, else its folder's, made valid. */
-function existingAppName(app: Pick<NextApp, 'packageName'>, targetDir: string): string {
+function existingAppName(app: Pick<ExistingApp, 'packageName'>, targetDir: string): string {
   if (app.packageName && !packageNameProblem(app.packageName)) return app.packageName;
   const base = basename(targetDir).toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[._-]+/, '');
   return packageNameProblem(base) ? 'app' : base;
@@ -62,29 +61,18 @@ function targetInfo(target: Target, targetDir: string): TargetInfo {
     // A re-run installs only when package.json changes, and never runs git init.
     return { name, known: { ...rest, install: true, git: false } };
   }
-  if (target.kind === 'next') {
-    return { name: existingAppName(target.app, targetDir), known: { ...(target.app.pm ? { pm: target.app.pm } : {}), install: true, git: false } };
-  }
   if (target.kind === 'app') {
     const { app } = target;
     return { name: existingAppName(app, targetDir), known: { framework: app.framework, ...(app.pm ? { pm: app.pm } : {}), install: true, git: false } };
   }
   if (target.kind === 'unsupported') {
-    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing Next.js, SvelteKit, Nuxt or React + Vite app only, for now; to create a new project, choose an empty directory`);
+    throw new CliError(`${targetDir} holds ${target.found}: Better Auth can be added to an existing ${supportedAppFrameworks()} app only, for now; to create a new project, choose an empty directory`);
   }
   return {};
 }
 
-function checkExistingApp(app: NextApp, request: CreateRequest, given: GivenValues, out: Out): void {
-  out.info(`Found ${describeNextApp(app)}.`);
-  if (app.nextMajor < 15) out.warn(`Next.js ${app.nextVersion} is older than the 15 and 16 the generated code is written for`);
-  if (!app.aliasFound) out.warn(`tsconfig.json has no path alias for the app code; the generated imports use ${app.layout.alias} (see the tsconfig.json lines below)`);
-  if (app.pm && given.pm !== undefined && given.pm !== app.pm) out.warn(`--pm ${String(given.pm)} given, but the app has ${app.pmSource} (${app.pm})`);
-  refuseDirtyTree(request, out);
-}
-
 /** The report and checks for an existing app of a framework in src/existing-app. */
-function checkOtherApp(app: ExistingApp, request: CreateRequest, given: GivenValues, out: Out): void {
+function checkExistingApp(app: ExistingApp, request: CreateRequest, given: GivenValues, out: Out): void {
   out.info(`Found ${describeExistingApp(app)}.`);
   for (const warning of app.warnings) out.warn(warning);
   if (app.pm && given.pm !== undefined && given.pm !== app.pm) out.warn(`--pm ${String(given.pm)} given, but the app has ${app.pmSource} (${app.pm})`);
@@ -151,15 +139,6 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
     input.declaredEnv = found.manifest.env.declared;
     input.keptEnv = keptExampleVars(request.targetDir, request.options, found.manifest.env.declared);
     if (!flags.json) out.info(`${request.targetDir} is a ${CLI_NAME} project (${MANIFEST_FILE}): updating it; options not given are taken from it.`);
-  } else if (found.kind === 'next') {
-    if (request.options.framework !== 'next') {
-      throw new UsageError(
-        `${request.targetDir} is a Next.js app: Better Auth + JWT is added to it with --framework next; --framework ${request.options.framework} makes a new project, so choose an empty directory for it`,
-      );
-    }
-    input.layout = found.app.layout;
-    input.existingApp = true;
-    checkExistingApp(found.app, request, given, info);
   } else if (found.kind === 'app') {
     if (request.options.framework !== found.app.framework) {
       const label = FRAMEWORK_PROFILES[found.app.framework].label;
@@ -171,12 +150,12 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
     input.existingApp = true;
     input.leaveOut = leftOutOfExistingApp(found.app.framework, request.targetDir);
     input.moves = movedInExistingApp(found.app.framework);
-    checkOtherApp(found.app, request, given, info);
+    checkExistingApp(found.app, request, given, info);
   }
 
   const thePlan = makePlan(request.options, FEATURES, diskTemplateStore(), input);
   for (const warning of thePlan.warnings) info.warn(warning);
-  const applyOptions = { dir: request.targetDir, force: flags.force, existingApp: found.kind === 'next' || found.kind === 'app' };
+  const applyOptions = { dir: request.targetDir, force: flags.force, existingApp: found.kind === 'app' };
 
   if (flags.dryRun) {
     const report = await apply(thePlan, { ...applyOptions, dryRun: true, interactive: false });

@@ -24,13 +24,19 @@ export function inspectExistingApp(dir: string, pkg: PackageJson): ExistingAppTa
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const support = existingAppSupports().find((s) => s.matches(deps));
   if (!support) return undefined;
-  return support.inspect?.(dir, pkg) ?? { kind: 'app', app: support.detect(dir, pkg) };
+  return { kind: 'app', app: support.detect(dir, pkg) };
 }
 
 /** What a package.json no support claims looks like ("a Remix app (package.json has ...)"). */
 export function unsupportedApp(pkg: PackageJson): string {
   const first = existingAppSupports()[0]?.frameworkPackages?.[0];
   return lookalike(pkg, `a package.json without ${first ?? 'a supported framework'}`);
+}
+
+/** The frameworks whose existing apps are supported, in words: "Next.js, SvelteKit, Nuxt or React + Vite". */
+export function supportedAppFrameworks(): string {
+  const labels = existingAppSupports().map((s) => FRAMEWORK_PROFILES[s.framework].label);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? 'no');
 }
 
 /** Packages that are some supported framework's own: a package.json merge never moves them. */

@@ -15,19 +15,6 @@ import { detectPackageManager } from './package-manager.js';
 import { findAlias } from './tsconfig-alias.js';
 import type { ExistingApp, ExistingAppSupport, PackageJson } from './types.js';
 
-/** What was found in a Next.js app, with the facts its report and checks use. */
-export interface NextApp extends ExistingApp {
-  /** The version found ("16.0.1"), or the package.json range when nothing is installed or locked. */
-  nextVersion: string;
-  nextMajor: number;
-  /** The alias was found in tsconfig.json (else "@/" is assumed and must be added there). */
-  aliasFound: boolean;
-  /** `app/` (App Router) exists; a Pages Router app gets an `app/` folder next to `pages/`. */
-  appRouter: boolean;
-  /** An existing middleware/proxy file (relative path), which we will not touch. */
-  proxyFound?: string;
-}
-
 function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
@@ -50,15 +37,15 @@ function range(pkg: PackageJson): string | undefined {
   return pkg.dependencies?.next ?? pkg.devDependencies?.next;
 }
 
-function detect(dir: string, pkg: PackageJson): NextApp {
+function detect(dir: string, pkg: PackageJson): ExistingApp {
   const locked = lockedVersion(dir, 'next');
-  const nextVersion = locked?.version ?? (range(pkg) as string);
-  const nextMajor = majorOf(nextVersion) ?? 16;
+  const version = locked?.version ?? (range(pkg) as string);
+  const major = majorOf(version) ?? 16;
   const appRouter = isDir(path.join(dir, 'src/app')) || isDir(path.join(dir, 'app'));
   const srcDir = isDir(path.join(dir, 'src/app')) || (!isDir(path.join(dir, 'app')) && isDir(path.join(dir, 'src/pages')));
   const codeRoot = path.join(dir, srcDir ? 'src' : '');
   let proxyFound: string | undefined;
-  let proxyFile: ProjectLayout['proxyFile'] = nextMajor >= 16 ? 'proxy' : 'middleware';
+  let proxyFile: ProjectLayout['proxyFile'] = major >= 16 ? 'proxy' : 'middleware';
   try {
     // Prefer the name this Next.js version expects when both exist.
     const found = readdirSync(codeRoot).filter((n) => MODULE.test(n)).sort((a, b) => (a.startsWith(proxyFile) ? -1 : b.startsWith(proxyFile) ? 1 : 0));
@@ -73,48 +60,32 @@ function detect(dir: string, pkg: PackageJson): NextApp {
   const alias = tsconfigText === undefined ? undefined : findAlias(parseJsonc(tsconfigText), srcDir);
   const { pm, source } = detectPackageManager(dir, pkg);
   const layout = { srcDir, alias: alias ?? '@/', proxyFile };
-  const aliasFound = alias !== undefined;
   const warnings: string[] = [];
-  if (nextMajor < 15) warnings.push(`Next.js ${nextVersion} is older than the 15 and 16 the generated code is written for`);
-  if (!aliasFound) warnings.push(`tsconfig.json has no path alias for the app code; the generated imports use ${layout.alias} (see the tsconfig.json lines below)`);
+  if (major < 15) warnings.push(`Next.js ${version} is older than the 15 and 16 the generated code is written for`);
+  if (alias === undefined) warnings.push(`tsconfig.json has no path alias for the app code; the generated imports use ${layout.alias} (see the tsconfig.json lines below)`);
   return {
     framework: 'next',
-    version: nextVersion,
-    major: nextMajor,
-    nextVersion,
-    nextMajor,
+    version,
+    major,
     versionSource: locked?.source ?? 'package.json',
     layout,
-    aliasDescription: `${layout.alias}*${aliasFound ? '' : ' (not in tsconfig.json: assumed)'}`,
-    aliasFound,
+    aliasDescription: `${layout.alias}* (${alias === undefined ? 'not in tsconfig.json: assumed' : 'tsconfig.json'})`,
     language: 'TypeScript',
     ...(pm ? { pm, pmSource: source } : {}),
     ...(typeof pkg.name === 'string' ? { packageName: pkg.name } : {}),
-    appRouter,
-    ...(proxyFound ? { proxyFound } : {}),
-    details: [],
+    details: [
+      appRouter ? 'App Router' : 'no app/ folder yet (Pages Router?)',
+      srcDir ? 'code in src/' : 'code at the root',
+      proxyFound ? `route protection in ${proxyFound} (yours)` : `route protection in ${srcDir ? 'src/' : ''}${proxyFile}.ts`,
+    ],
     warnings,
   };
-}
-
-/** One line for the user: what was found. */
-export function describeNextApp(app: NextApp): string {
-  const parts = [
-    `Next.js ${app.nextVersion}${app.versionSource === 'package.json' ? ' (from package.json; not installed)' : ` (${app.versionSource})`}`,
-    app.appRouter ? 'App Router' : 'no app/ folder yet (Pages Router?)',
-    app.layout.srcDir ? 'code in src/' : 'code at the root',
-    `alias ${app.layout.alias}*${app.aliasFound ? '' : ' (not in tsconfig.json: assumed)'}`,
-    `route protection in ${app.proxyFound ?? `${app.layout.srcDir ? 'src/' : ''}${app.layout.proxyFile}.ts`}${app.proxyFound ? ' (yours)' : ''}`,
-    app.pm ? `${app.pm} (${app.pmSource})` : 'no lockfile',
-  ];
-  return parts.join(', ');
 }
 
 export const nextExistingApp: ExistingAppSupport = {
   framework: 'next',
   matches: (deps) => typeof deps.next === 'string',
   detect,
-  inspect: (dir, pkg) => ({ kind: 'next', app: detect(dir, pkg) }),
   frameworkPackages: ['next', 'react', 'react-dom', '@types/react', '@types/react-dom'],
   leaveOut: () => [],
   instructionFor: nextInstruction,

@@ -8,7 +8,6 @@ import type { PackageManager } from '../options/choices.js';
 import type { ProjectLayout } from '../plan/layout.js';
 import type { Plan } from '../plan/plan.js';
 import type { Instruction } from '../writer/instructions.js';
-import type { NextApp } from './next.js';
 
 export type PackageJson = {
   name?: unknown;
@@ -50,7 +49,7 @@ export interface OwnFile {
 }
 
 /** What inspectTarget (src/detect/project.ts) reports for an existing app. */
-export type ExistingAppTarget = { kind: 'app'; app: ExistingApp } | { kind: 'next'; app: NextApp };
+export type ExistingAppTarget = { kind: 'app'; app: ExistingApp };
 
 export interface ExistingAppSupport {
   framework: Framework;
@@ -62,11 +61,6 @@ export interface ExistingAppSupport {
    * others' apps (SvelteKit and Nuxt apps depend on vite too).
    */
   fallback?: boolean;
-  /**
-   * What inspectTarget reports; by default `{ kind: 'app', app: detect(dir, pkg) }`. Next.js,
-   * supported first, keeps its own report (src/commands/create.ts reads it).
-   */
-  inspect?(dir: string, pkg: PackageJson): ExistingAppTarget;
   /** Packages that are the app's framework: a package.json merge never moves their versions. */
   frameworkPackages?: readonly string[];
   /** Planned files an existing app of this framework never gets (re-read on every run). */
