@@ -4,6 +4,7 @@
 // bundled, so they stay devDependencies and the published package installs nothing.
 import { build } from 'esbuild';
 import { precompiledModuleSource } from './precompile-templates.mjs';
+import { verifierSourcesModule } from './add-backend-sources.mjs';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,17 @@ export async function buildCli({ outdir = join(root, 'dist'), metafile = false }
         setup(b) {
           b.onLoad({ filter: /[\\/]src[\\/]plan[\\/]precompiled\.ts$/ }, () => ({
             contents: precompiledModuleSource(join(root, 'templates')),
+            loader: 'js',
+          }));
+        },
+      },
+      {
+        // Swap src/add-backend/sources.ts for the texts add backend writes, derived now
+        // (JavaScript transpiled by typescript, a devDependency the CLI must not need).
+        name: 'add-backend-sources',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]src[\\/]add-backend[\\/]sources\.ts$/ }, () => ({
+            contents: verifierSourcesModule(join(root, 'templates')),
             loader: 'js',
           }));
         },

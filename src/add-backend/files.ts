@@ -1,11 +1,10 @@
-// The files `add backend` writes into an API: the generated backends' own verifier, read from
-// their templates (TypeScript as is; JavaScript from templates/add-backend/js/, the same code
-// without types; CommonJS gets the ES-module verifier as .mjs and a small CommonJS glue file),
-// and for FastAPI the generated auth.py with a settings module of the verifier's variables.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { packageRoot } from '../plan/disk-store.js';
+// The files `add backend` writes into an API: the generated backends' own verifier and guard
+// (TypeScript as is, JavaScript without types; CommonJS gets them as ES modules, .mjs, behind
+// a small CommonJS glue), a config module of the verifier's variables, and for FastAPI the
+// generated auth.py with a settings module. The texts come from sources.ts (derived from
+// templates/ at build time); here they only get their names and import paths.
 import type { ExistingApi, NodeApi, PythonApi } from './detect.js';
+import { verifierSources, type VerifierSources } from './sources.js';
 
 export interface VerifierFile {
   /** posix, relative to the project. */
@@ -22,60 +21,50 @@ export interface VerifierLayout {
   config: string;
 }
 
-function template(rel: string): string {
-  return readFileSync(path.join(packageRoot(), 'templates', rel), 'utf8');
-}
-
 const join = (dir: string, file: string) => (dir ? `${dir}/${file}` : file);
 
 /** `text` with `from` replaced; throws when the template no longer has it (caught by the tests, never shipped). */
 function replaced(text: string, from: string | RegExp, to: string): string {
-  const out = text.replace(from, to);
-  if (out === text) throw new Error(`add backend: a verifier template no longer contains ${String(from)}`);
-  return out;
+  if (!(typeof from === 'string' ? text.includes(from) : from.test(text))) throw new Error(`add backend: a verifier template no longer contains ${String(from)}`);
+  return text.replace(from, to);
 }
 
-function nodeFiles(api: NodeApi): VerifierLayout {
+function source(sources: VerifierSources, name: string): string {
+  const text = sources[name];
+  if (text === undefined) throw new Error(`add backend: no verifier source named ${name}`);
+  return text;
+}
+
+function nodeFiles(api: NodeApi, sources: VerifierSources): VerifierLayout {
   const dir = join(api.codeDir, 'auth');
-  const toVerifier = (text: string) => replaced(text, "from './auth.js'", "from './verify-jwt.js'");
-  if (api.typescript) {
-    const files = [
-      { path: `${dir}/verify-jwt.ts`, content: template('backend-node/backend/src/auth.ts') },
-      { path: `${dir}/config.ts`, content: template('add-backend/node/config.ts') },
-      { path: `${dir}/require-auth.ts`, content: toVerifier(template(`backend-${api.kind}/backend/src/require-auth.ts`)) },
-    ];
-    return { files, guard: `${dir}/require-auth.ts`, config: `${dir}/config.ts` };
-  }
-  if (api.module === 'esm') {
-    const files = [
-      { path: `${dir}/verify-jwt.js`, content: template('add-backend/js/verify-jwt.js') },
-      { path: `${dir}/config.js`, content: template('add-backend/js/config.js') },
-      { path: `${dir}/require-auth.js`, content: toVerifier(template(`add-backend/js/require-auth-${api.kind}.js`)) },
-    ];
-    return { files, guard: `${dir}/require-auth.js`, config: `${dir}/config.js` };
-  }
-  // CommonJS: jose is an ES module, so the verifier stays one (.mjs) behind CommonJS glue.
+  const language = api.typescript ? 'ts' : 'js';
+  // CommonJS: jose is an ES module, so the verifier and the guard stay ES modules (.mjs) behind CommonJS glue.
+  const commonJs = !api.typescript && api.module === 'cjs';
+  const ext = commonJs ? 'mjs' : language;
+  const imported = commonJs ? 'mjs' : 'js';
   const files = [
-    { path: `${dir}/verify-jwt.mjs`, content: replaced(template('add-backend/js/verify-jwt.js'), "from './config.js'", "from './config.mjs'") },
-    { path: `${dir}/config.mjs`, content: template('add-backend/js/config.js') },
-    { path: `${dir}/require-auth.js`, content: template(`add-backend/cjs/require-auth-${api.kind}.js`) },
+    { path: `${dir}/verify-jwt.${ext}`, content: replaced(source(sources, `verify-jwt.${language}`), "from './config.js'", `from './config.${imported}'`) },
+    { path: `${dir}/config.${ext}`, content: source(sources, `config.${language}`) },
+    { path: `${dir}/require-auth.${ext}`, content: replaced(source(sources, `require-auth-${api.kind}.${language}`), "from './auth.js'", `from './verify-jwt.${imported}'`) },
   ];
-  return { files, guard: `${dir}/require-auth.js`, config: `${dir}/config.mjs` };
+  if (commonJs) files.push({ path: `${dir}/require-auth.js`, content: source(sources, 'require-auth.cjs') });
+  return { files, guard: `${dir}/require-auth.${commonJs ? 'js' : ext}`, config: `${dir}/config.${ext}` };
 }
 
-function pythonFiles(api: PythonApi): VerifierLayout {
+function pythonFiles(api: PythonApi, sources: VerifierSources): VerifierLayout {
   // In a package (app/), the verifier imports its settings relatively, as the package's own modules do.
   const settingsImport = api.codeDir ? 'from .auth_settings import settings' : 'from auth_settings import settings';
-  const auth = replaced(template('backend-fastapi/backend/auth.py'), /^from settings import settings$/m, settingsImport);
+  const auth = replaced(source(sources, 'auth.py'), /^from settings import settings$/m, settingsImport);
   const files = [
     { path: join(api.codeDir, 'auth.py'), content: auth },
-    { path: join(api.codeDir, 'auth_settings.py'), content: template('add-backend/fastapi/auth_settings.py') },
+    { path: join(api.codeDir, 'auth_settings.py'), content: source(sources, 'auth_settings.py') },
   ];
   return { files, guard: join(api.codeDir, 'auth.py'), config: join(api.codeDir, 'auth_settings.py') };
 }
 
-export function verifierFiles(api: ExistingApi): VerifierLayout {
-  return api.kind === 'fastapi' ? pythonFiles(api) : nodeFiles(api);
+export async function verifierFiles(api: ExistingApi): Promise<VerifierLayout> {
+  const sources = await verifierSources();
+  return api.kind === 'fastapi' ? pythonFiles(api, sources) : nodeFiles(api, sources);
 }
 
 /** Python requirement lines the verifier needs (the generated backend's, minus the server's). */

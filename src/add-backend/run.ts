@@ -133,7 +133,7 @@ export async function runAddBackend(dir: string | undefined, flags: AddBackendFl
   const fates: AddBackendResult['fates'] = {};
   const notes: string[] = [];
   const files: Record<string, string> = {};
-  const layout = verifierFiles(api);
+  const layout = await verifierFiles(api);
   for (const file of layout.files) {
     const current = readProjectFile(root, file.path);
     const recorded = manifest?.files[file.path];
