@@ -1,9 +1,10 @@
 // An existing React + Vite app (create-vite's react-ts and the like, with or without
 // react-router): its Vite and React versions, language, router and package manager.
 //
-// Where the generated code goes: as in a new project (src/pages, src/router.tsx, lib/ and the
-// auth server in server/, all importing each other by relative paths, so no alias is needed).
-// Our src/App.tsx (the sign-in routes) goes to src/AuthRoutes.tsx, since src/App.tsx is the app's.
+// Where the generated code goes: lib/ and the auth server in server/ as in a new project; the
+// sign-in UI (pages, router, our App.tsx as AuthRoutes.tsx, the stylesheet) in auth-ui/ rather
+// than src/, so the app's own `tsc -b` passes until it imports them (react-vite-layout.ts says
+// why). All of it imports itself by relative paths, so no alias is needed.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { detectPackageManager } from './package-manager.js';
@@ -11,6 +12,7 @@ import { DEFAULT_LAYOUT } from '../plan/layout.js';
 import { majorOf } from '../writer/version-range.js';
 import { lockedVersion } from './locked-version.js';
 import { reactViteInstruction } from './react-vite-instructions.js';
+import { REACT_VITE_MOVES } from './react-vite-layout.js';
 import type { ExistingApp, ExistingAppSupport, PackageJson } from './types.js';
 
 const ROUTERS = ['react-router', 'react-router-dom'];
@@ -34,7 +36,7 @@ function detect(dir: string, pkg: PackageJson): ExistingApp {
     major,
     versionSource: locked?.source ?? 'package.json',
     layout: { ...DEFAULT_LAYOUT },
-    aliasDescription: 'relative paths (lib/ and server/ at the project root)',
+    aliasDescription: 'relative paths (lib/, server/ and the sign-in UI in auth-ui/ at the project root)',
     language: typescript ? 'TypeScript' : 'JavaScript',
     ...(pm ? { pm, pmSource: source } : {}),
     ...(typeof pkg.name === 'string' ? { packageName: pkg.name } : {}),
@@ -50,6 +52,6 @@ export const reactViteExistingApp: ExistingAppSupport = {
   frameworkPackages: ['react', 'react-dom', '@types/react', '@types/react-dom'],
   detect,
   leaveOut: () => [],
-  moves: { 'src/App.tsx': 'src/AuthRoutes.tsx' },
+  moves: REACT_VITE_MOVES,
   instructionFor: reactViteInstruction,
 };

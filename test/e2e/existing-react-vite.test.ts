@@ -1,9 +1,9 @@
 // `--cwd` in an existing React + Vite app (create-vite 9.3.0 react-ts): after the lines the CLI
-// printed are pasted in (the Root switch in src/main.tsx, strict mode in tsconfig.app.json), the
-// app builds with its own `tsc -b && vite build`, the added auth server (`npm start`: tsx
-// server/index.ts) serves it, and the generated apps' browser flow passes: sign-up → dashboard
-// data with a Bearer JWT → refresh after expiry → sign-out → 401. The app's own page still
-// answers on /.
+// printed are pasted in (the Root switch in src/main.tsx, importing the sign-in UI from auth-ui/,
+// and strict mode in tsconfig.app.json), the app builds with its own `tsc -b && vite build`, the
+// added auth server (`npm start`: tsx server/index.ts) serves it, and the generated apps'
+// browser flow passes: sign-up → dashboard data with a Bearer JWT → refresh after expiry →
+// sign-out → 401. The app's own page still answers on /.
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { copyDepsCache, runStep } from '../helpers/e2e-project.js';

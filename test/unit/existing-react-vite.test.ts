@@ -1,9 +1,10 @@
 // Adding Better Auth + JWT to existing React + Vite apps made by the real starter (create-vite
 // react-ts; and one using react-router's createBrowserRouter): what is detected, that nothing of
-// the app is overwritten (our sign-in routes go to src/AuthRoutes.tsx beside the app's App.tsx),
-// and the exact lines printed for its entry, tsconfig, index.html and vite.config.
+// the app is overwritten and nothing new lands in src/ (our sign-in UI goes to auth-ui/, outside
+// the app's tsconfig projects), and the exact lines printed for its entry, tsconfig, index.html
+// and vite.config.
 import { execa } from 'execa';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectTarget } from '../../src/detect/project.js';
@@ -14,6 +15,7 @@ import { printedLines, runCli } from '../helpers/existing-sveltekit.js';
 import { fileTree } from '../helpers/tree.js';
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+const srcFiles = (dir: string) => readdirSync(join(dir, 'src'), { recursive: true, encoding: 'utf8' }).sort();
 const tree = (dir: string) => fileTree(dir, { skip: ['.git', 'node_modules'] });
 
 let plain: string;
@@ -35,22 +37,25 @@ describe('detection', () => {
 });
 
 describe('adding to a create-vite react-ts app', () => {
-  it('reports what it found, adds the pages, the auth server and src/AuthRoutes.tsx, and overwrites nothing', async () => {
+  it('reports what it found, adds the sign-in UI in auth-ui/ and the auth server, overwrites nothing, and adds to src/ only vite-env.d.ts', async () => {
     const own = ['index.html', 'src/main.tsx', 'src/App.tsx', 'src/index.css', 'vite.config.ts', 'tsconfig.json', 'tsconfig.app.json'];
     const before = Object.fromEntries(own.map((f) => [f, read(plain, f)]));
+    const srcBefore = srcFiles(plain);
     const r = await runCli(['.', '--yes', '--no-install'], plain);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      'Found React + Vite ^8.3.4 (from package.json; not installed), imports through relative paths (lib/ and server/ at the project root), TypeScript, React ^19.3.1, no router, no lockfile.',
+      'Found React + Vite ^8.3.4 (from package.json; not installed), imports through relative paths (lib/, server/ and the sign-in UI in auth-ui/ at the project root), TypeScript, React ^19.3.1, no router, no lockfile.',
     );
     for (const [file, text] of Object.entries(before)) expect(read(plain, file), file).toBe(text);
-    expect(read(plain, 'src/AuthRoutes.tsx')).toContain('export function App()');
-    for (const file of ['src/pages/LoginPage.tsx', 'src/router.tsx', 'server/index.ts', 'lib/auth.ts', 'src/styles.css']) expect(existsSync(join(plain, file)), file).toBe(true);
+    expect(read(plain, 'auth-ui/AuthRoutes.tsx')).toContain('export function App()');
+    for (const file of ['auth-ui/pages/LoginPage.tsx', 'auth-ui/router.tsx', 'auth-ui/styles.css', 'server/index.ts', 'lib/auth.ts']) expect(existsSync(join(plain, file)), file).toBe(true);
+    // Only a declaration file, which type-checks in the app's tsconfig as it is (no strict mode).
+    expect(srcFiles(plain).filter((f) => !srcBefore.includes(f))).toEqual(['vite-env.d.ts']);
 
     expect(printedLines(r.stdout, 'src/main.tsx')).toEqual([
-      "import { App as AuthRoutes } from './AuthRoutes';",
-      "import './styles.css';",
-      "import { usePathname } from './router';",
+      "import { App as AuthRoutes } from '../auth-ui/AuthRoutes';",
+      "import '../auth-ui/styles.css';",
+      "import { usePathname } from '../auth-ui/router';",
       '',
       'function Root() {',
       '  const path = usePathname();',
@@ -60,7 +65,7 @@ describe('adding to a create-vite react-ts app', () => {
       '// and render <Root /> in place of <App /> in createRoot(...).render(...)',
     ]);
     expect(r.stdout).toContain(
-      "  - tsconfig.json is yours, so it was left as it is. Better Auth's types need strict mode (without it `tsc -b` fails on the new pages); in the project of it that checks src/ (tsconfig.app.json in a create-vite app), add to compilerOptions:\n\n      \"strict\": true,\n",
+      "  - tsconfig.json is yours, so it was left as it is. Once src/main.tsx imports the sign-in pages, `tsc -b` checks auth-ui/ too, and Better Auth's types need strict mode; in the project of it that checks src/ (tsconfig.app.json in a create-vite app), add to compilerOptions:\n\n      \"strict\": true,\n",
     );
     expect(r.stdout).toContain('  - index.html is yours and needs nothing from us.\n');
     expect(r.stdout).toContain("  - vite.config.ts is yours and needs nothing from us (the SPA stays on Vite's port 5173, which CORS_ORIGIN in .env names).\n");
@@ -72,7 +77,7 @@ describe('adding to a create-vite react-ts app', () => {
     expect(pkg.scripts).toMatchObject({ dev: 'vite', 'dev:api': 'tsx watch server/index.ts', start: 'tsx server/index.ts' });
     const manifest = JSON.parse(read(plain, MANIFEST_FILE)) as Manifest;
     expect(manifest.skipped).toEqual(['index.html', 'src/main.tsx', 'tsconfig.json', 'vite.config.ts']);
-    expect(manifest.files['src/AuthRoutes.tsx']).toMatch(/^sha256-/);
+    expect(manifest.files['auth-ui/AuthRoutes.tsx']).toMatch(/^sha256-/);
 
     const after = tree(plain);
     const again = await runCli(['.', '--no-install'], plain);
@@ -85,8 +90,8 @@ describe('adding to a create-vite react-ts app', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain(`, React ^19.3.1, react-router ${REACT_ROUTER_RANGE} (yours), no lockfile.`);
     expect(printedLines(r.stdout, 'src/main.tsx')).toEqual([
-      "import { App as AuthRoutes } from './AuthRoutes';",
-      "import './styles.css';",
+      "import { App as AuthRoutes } from '../auth-ui/AuthRoutes';",
+      "import '../auth-ui/styles.css';",
       '',
       '// in the routes array of createBrowserRouter([...]):',
       "{ path: '/login', element: <AuthRoutes /> },",
