@@ -1,0 +1,37 @@
+// The React sign-in and sign-up pages (Next.js and React + Vite) are the same code in both
+// frameworks: what they share is written once, in templates/_partials, and each page keeps only
+// its imports, its router and where it goes after success.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/plan/disk-store.js';
+
+const TEMPLATES = join(packageRoot(), 'templates');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/** The React templates (.tsx), as paths under templates/ with their source. */
+const REACT_TEMPLATES = files(TEMPLATES)
+  .filter((file) => file.endsWith('.tsx.hbs'))
+  .map((file) => ({ path: relative(TEMPLATES, file), source: readFileSync(file, 'utf8') }));
+
+const writing = (text: string) => REACT_TEMPLATES.filter((t) => t.source.includes(text)).map((t) => t.path);
+
+describe('the React sign-in and sign-up pages', () => {
+  it('send the form with one onSubmit, written once in templates/_partials', () => {
+    expect(writing('.email({')).toEqual(['_partials/react-auth-submit.tsx.hbs']);
+  });
+
+  it("every framework's sign-in and sign-up page includes that onSubmit", () => {
+    const pages = REACT_TEMPLATES.filter((t) => /\{\{> react-(login|signup)-form\}\}/.test(t.source));
+    expect(pages.map((t) => t.path).sort()).toEqual([
+      'next/app/login/page.tsx.hbs',
+      'next/app/signup/page.tsx.hbs',
+      'react-vite-web/src/pages/LoginPage.tsx.hbs',
+      'react-vite-web/src/pages/SignupPage.tsx.hbs',
+    ]);
+    for (const page of pages) expect(page.source, page.path).toContain('{{#> react-auth-submit');
+  });
+});
