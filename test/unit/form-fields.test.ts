@@ -1,6 +1,7 @@
 // The sign-in and sign-up forms' fields (name, email, password) are the same markup in SvelteKit
 // and Nuxt: they are written once, in templates/_partials, and each page passes only what its
-// syntax needs. (React's pages share theirs in react-login-form / react-signup-form.)
+// syntax needs. Each framework's submit handler is likewise written once for both pages, which
+// add only where to go on success. (React's pages share theirs in the react-* partials.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +33,14 @@ describe('the sign-in and sign-up fields', () => {
       'sveltekit/src/routes/signup/+page.svelte.hbs',
     ];
     expect(templatesWriting('{{> form-fields').sort()).toEqual(pages.sort());
+  });
+});
+
+describe('the sign-in and sign-up submit handlers', () => {
+  it('are written once per framework, in a partial both of its pages include with their own navigation', () => {
+    const inPages = (text: string) => templatesWriting(text).filter((file) => !file.startsWith('_partials/'));
+    expect(inPages("password: String(form.get('password'))").filter((file) => file.startsWith('sveltekit/') || file.startsWith('nuxt/'))).toEqual([]);
+    expect(templatesWriting('{{#> form-submit-svelte').sort()).toEqual(['sveltekit/src/routes/login/+page.svelte.hbs', 'sveltekit/src/routes/signup/+page.svelte.hbs']);
+    expect(templatesWriting('{{#> form-submit-vue').sort()).toEqual(['nuxt/app/pages/login.vue.hbs', 'nuxt/app/pages/signup.vue.hbs']);
   });
 });
