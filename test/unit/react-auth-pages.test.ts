@@ -34,4 +34,12 @@ describe('the React sign-in and sign-up pages', () => {
     ]);
     for (const page of pages) expect(page.source, page.path).toContain('{{#> react-auth-submit');
   });
+
+  it('show one form, written once in templates/_partials, that the sign-in and sign-up markup both include', () => {
+    expect(writing('autoComplete="email"')).toEqual(['_partials/react-auth-form.tsx.hbs']);
+    for (const name of ['react-login-form', 'react-signup-form']) {
+      const source = readFileSync(join(TEMPLATES, '_partials', `${name}.tsx.hbs`), 'utf8');
+      expect(source, name).toMatch(/^\{\{> react-auth-form( signup=true)?\}\}$/m);
+    }
+  });
 });
