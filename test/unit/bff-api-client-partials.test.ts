@@ -35,7 +35,7 @@ function templatesOf(options: ReturnType<typeof defaultProjectOptions>): string[
 
 describe('the backend-for-frontend routes', () => {
   it('the call to lib/bff.ts, with the token minted from the session, is written once, in a partial', () => {
-    expect(writing('mintToken: async () =>')).toEqual(['_partials/bff-forward-to-api.ts.hbs']);
+    expect(writing('mintToken: async () =>')).toEqual(['_partials/bff-forward-options.ts.hbs']);
   });
 
   it('every framework with a BFF route hands its calls over through that partial', () => {
@@ -45,7 +45,7 @@ describe('the backend-for-frontend routes', () => {
       const options = { ...defaultProjectOptions('app'), framework: module.id, storage: 'cookie' as const };
       const routes = templatesOf(options).filter((file) => readFileSync(file, 'utf8').includes('forwardToApi'));
       expect(routes, `${module.id}'s BFF route`).toHaveLength(1);
-      expect(readFileSync(routes[0] as string, 'utf8'), `${module.id}'s BFF route`).toContain('{{#> bff-forward-to-api ');
+      expect(readFileSync(routes[0] as string, 'utf8'), `${module.id}'s BFF route`).toContain('{{#> bff-forward-options}}');
     }
   });
 });
