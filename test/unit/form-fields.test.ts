@@ -44,3 +44,11 @@ describe('the sign-in and sign-up submit handlers', () => {
     expect(templatesWriting('{{#> form-submit-vue').sort()).toEqual(['nuxt/app/pages/login.vue.hbs', 'nuxt/app/pages/signup.vue.hbs']);
   });
 });
+
+describe('the sign-in page\'s provider buttons', () => {
+  it('are written once, in a partial the SvelteKit and Nuxt sign-in pages include with their click binding', () => {
+    const pages = ['nuxt/app/pages/login.vue.hbs', 'sveltekit/src/routes/login/+page.svelte.hbs'];
+    expect(templatesWriting('data-testid="social-{{id}}"').filter((file) => pages.includes(file))).toEqual([]);
+    expect(templatesWriting('{{> form-providers').sort()).toEqual(pages);
+  });
+});
