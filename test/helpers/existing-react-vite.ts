@@ -61,6 +61,17 @@ export function applyMainLines(dir: string, lines: string[]): void {
   writeFileSync(file, `${imports.join('\n')}\n${text.slice(0, render)}${rest.join('\n')}\n\n${text.slice(render).replace('<App />', '<Root />')}`);
 }
 
+/** Applies the printed src/main.tsx lines of an app with createBrowserRouter: imports on top, the routes first in its array. */
+export function applyRouteLines(dir: string, lines: string[]): void {
+  const file = join(dir, 'src/main.tsx');
+  const text = readFileSync(file, 'utf8');
+  const imports = code(lines).filter((l) => l.startsWith('import '));
+  const routes = code(lines).filter((l) => l.trim() !== '' && !l.startsWith('import '));
+  const array = 'createBrowserRouter([';
+  if (!text.includes(array)) throw new Error(`no ${array} in src/main.tsx`);
+  writeFileSync(file, `${imports.join('\n')}\n${text.replace(array, `${array}\n${routes.map((r) => `  ${r}`).join('\n')}`)}`);
+}
+
 /** Applies the printed "strict": true line to tsconfig.app.json (create-vite's project for src/). */
 export function applyStrictLine(dir: string, lines: string[]): void {
   const file = join(dir, 'tsconfig.app.json');

@@ -3,13 +3,13 @@
 // which type-checks src/ with create-vite's settings: strict mode off) and `check env`. After the
 // printed lines (the Root switch in src/main.tsx, "strict": true in tsconfig.app.json, which
 // Better Auth's types need) the same build passes with the sign-in pages wired in.
-// The react-router app: react-router is not in the deps cache, so its build cannot pass here with
-// or without us; there, `tsc -b` must report after the command exactly what it reported before.
+// The same for an app that routes with react-router's createBrowserRouter (react-router is in the
+// deps cache for it), its printed routes pasted into its routes array.
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyDepsCache } from '../helpers/e2e-project.js';
 import { REPO_ROOT } from '../helpers/deps-cache.js';
-import { applyMainLines, applyStrictLine, createReactViteApp } from '../helpers/existing-react-vite.js';
+import { applyMainLines, applyRouteLines, applyStrictLine, createReactViteApp, type ReactViteFixture } from '../helpers/existing-react-vite.js';
 import { BIN, printedLines, runCli } from '../helpers/existing-sveltekit.js';
 
 const run = (dir: string, command: string, args: string[]) => execa(command, args, { cwd: dir, reject: false, all: true, timeout: 5 * 60_000, env: { CI: '1', NO_COLOR: '1' } });
@@ -24,12 +24,15 @@ beforeAll(async () => {
   await execa('node', ['scripts/build.mjs'], { cwd: REPO_ROOT });
 }, 5 * 60_000);
 
-describe('a create-vite react-ts app', () => {
+/** The printed src/main.tsx lines applied as a user would paste them, per fixture. */
+const WIRE_IN: Record<ReactViteFixture, (dir: string, lines: string[]) => void> = { 'react-ts': applyMainLines, 'react-router': applyRouteLines };
+
+describe.each(['react-ts', 'react-router'] as const)('a create-vite %s app', (kind) => {
   let dir: string;
   let stdout: string;
 
   it("passes its own `npm run build` (tsc -b && vite build) and check env right after the command, with nothing applied by hand", async () => {
-    dir = await createReactViteApp('react-ts');
+    dir = await createReactViteApp(kind);
     const r = await runCli(['.', '--yes', '--no-install'], dir);
     expect(r.exitCode, r.stderr).toBe(0);
     stdout = r.stdout;
@@ -46,21 +49,9 @@ describe('a create-vite react-ts app', () => {
 
   it('passes the same build with the sign-in pages wired in by the printed lines', async () => {
     applyStrictLine(dir, printedLines(stdout, 'tsconfig.json'));
-    applyMainLines(dir, printedLines(stdout, 'src/main.tsx'));
+    WIRE_IN[kind](dir, printedLines(stdout, 'src/main.tsx'));
     expect(await typeErrors(dir)).toEqual([]);
     const built = await run(dir, 'npm', ['run', 'build']);
     expect(built.exitCode, built.all).toBe(0);
   }, 10 * 60_000);
 });
-
-it('in a create-vite app with react-router, tsc -b reports right after the command exactly what it reported before', async () => {
-  const dir = await createReactViteApp('react-router');
-  await copyDepsCache({ root: dir, dir, log: [] });
-  const before = await typeErrors(dir);
-  // What the app has without us: only react-router missing from the deps cache.
-  expect(before.length).toBeGreaterThan(0);
-  expect(before.every((l) => l.startsWith('src/main.tsx') && l.includes("'react-router'")), before.join('\n')).toBe(true);
-  const r = await runCli(['.', '--yes', '--no-install'], dir);
-  expect(r.exitCode, r.stderr).toBe(0);
-  expect(await typeErrors(dir)).toEqual(before);
-}, 10 * 60_000);
