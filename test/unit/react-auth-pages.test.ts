@@ -21,7 +21,13 @@ const writing = (text: string) => REACT_TEMPLATES.filter((t) => t.source.include
 
 describe('the React sign-in and sign-up pages', () => {
   it('send the form with one onSubmit, written once in templates/_partials', () => {
-    expect(writing("String(form.get('password'))")).toEqual(['_partials/react-auth-submit.tsx.hbs']);
+    expect(writing('async function onSubmit(')).toEqual(['_partials/react-auth-submit.tsx.hbs']);
+  });
+
+  it("send the same credentials as every other framework's forms (one partial for all)", () => {
+    const all = files(TEMPLATES).filter((file) => readFileSync(file, 'utf8').includes("String(form.get('password'))"));
+    expect(all.map((file) => relative(TEMPLATES, file))).toEqual(['_partials/form-credentials.ts.hbs']);
+    expect(readFileSync(join(TEMPLATES, '_partials/react-auth-submit.tsx.hbs'), 'utf8')).toMatch(/^ *\{\{> form-credentials\}\}$/m);
   });
 
   it("every framework's sign-in and sign-up page includes that onSubmit", () => {
