@@ -5,7 +5,11 @@
 // Better Auth's types need) the same build passes with the sign-in pages wired in.
 // The same for an app that routes with react-router's createBrowserRouter (react-router is in the
 // deps cache for it), its printed routes pasted into its routes array.
+// In both, the `typecheck` script we add checks what we added (auth-ui/, lib/, server/, scripts/)
+// in strict mode: create-vite's tsconfig.json lists no files, so `tsc --noEmit` would check nothing.
 import { execa } from 'execa';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyDepsCache } from '../helpers/e2e-project.js';
 import { REPO_ROOT } from '../helpers/deps-cache.js';
@@ -45,6 +49,20 @@ describe.each(['react-ts', 'react-router'] as const)('a create-vite %s app', (ki
     // The auth server, lib/ and scripts/ (outside create-vite's tsconfig projects), strictly.
     const server = await node(dir, ['node_modules/typescript/bin/tsc', '--noEmit', '--strict', '--skipLibCheck', '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2022', '--types', 'node', 'server/index.ts', 'scripts/migrate.ts']);
     expect(server.exitCode, server.all).toBe(0);
+  }, 10 * 60_000);
+
+  it('gets a `typecheck` script that checks the code we added in strict mode: passes right after the command, fails on a type error in any of it', async () => {
+    const checked = await run(dir, 'npm', ['run', 'typecheck']);
+    expect(checked.exitCode, checked.all).toBe(0);
+    // An implicit any: an error only in strict mode, whatever the app's own tsconfig says.
+    for (const file of ['auth-ui/pages/LoginPage.tsx', 'lib/auth.ts', 'server/index.ts', 'scripts/migrate.ts']) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      writeFileSync(join(dir, file), `${text}\nexport function untyped(value) {\n  return value;\n}\n`);
+      const broken = await run(dir, 'npm', ['run', 'typecheck']);
+      writeFileSync(join(dir, file), text);
+      expect(broken.exitCode, `${file}: ${broken.all}`).not.toBe(0);
+      expect(broken.all, file).toContain(`${file}(`);
+    }
   }, 10 * 60_000);
 
   it('passes the same build with the sign-in pages wired in by the printed lines', async () => {

@@ -4,14 +4,14 @@
 // the app's tsconfig projects), and the exact lines printed for its entry, tsconfig, index.html
 // and vite.config.
 import { execa } from 'execa';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectTarget } from '../../src/detect/project.js';
 import { MANIFEST_FILE, type Manifest } from '../../src/plan/manifest.js';
 import { REPO_ROOT } from '../helpers/deps-cache.js';
 import { createReactViteApp, REACT_ROUTER_RANGE } from '../helpers/existing-react-vite.js';
-import { printedLines, runCli } from '../helpers/existing-sveltekit.js';
+import { GIT_ENV, printedLines, runCli } from '../helpers/existing-sveltekit.js';
 import { fileTree } from '../helpers/tree.js';
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
@@ -74,7 +74,10 @@ describe('adding to a create-vite react-ts app', () => {
     const pkg = JSON.parse(read(plain, 'package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
     expect(pkg.dependencies).toMatchObject({ react: '^19.3.1', 'better-auth': '1.7.25', hono: expect.any(String) });
     expect(pkg.devDependencies).toMatchObject({ typescript: '~7.0.2', vite: '^8.3.4' });
-    expect(pkg.scripts).toMatchObject({ dev: 'vite', 'dev:api': 'tsx watch server/index.ts', start: 'tsx server/index.ts' });
+    // create-vite's tsconfig.json lists no files: `tsc --noEmit` would check nothing.
+    expect(pkg.scripts).toMatchObject({ dev: 'vite', 'dev:api': 'tsx watch server/index.ts', start: 'tsx server/index.ts', typecheck: 'tsc -p tsconfig.auth.json --noEmit' });
+    expect(JSON.parse(read(plain, 'tsconfig.auth.json'))).toMatchObject({ compilerOptions: { strict: true, noEmit: true }, include: ['auth-ui', 'lib', 'server', 'scripts'] });
+    expect(JSON.parse(read(plain, 'tsconfig.auth.json'))).not.toHaveProperty('extends');
     const manifest = JSON.parse(read(plain, MANIFEST_FILE)) as Manifest;
     expect(manifest.skipped).toEqual(['index.html', 'src/main.tsx', 'tsconfig.json', 'vite.config.ts']);
     expect(manifest.files['auth-ui/AuthRoutes.tsx']).toMatch(/^sha256-/);
@@ -85,7 +88,11 @@ describe('adding to a create-vite react-ts app', () => {
     expect(tree(plain)).toEqual(after);
   });
 
-  it('in an app with react-router, prints the routes to add to its createBrowserRouter', async () => {
+  it('in an app with react-router, prints the routes to add to its createBrowserRouter and keeps its own typecheck script', async () => {
+    const pkgFile = join(router, 'package.json');
+    const own = JSON.parse(read(router, 'package.json')) as { scripts: Record<string, string> };
+    writeFileSync(pkgFile, `${JSON.stringify({ ...own, scripts: { ...own.scripts, typecheck: 'tsc -b' } }, null, 2)}\n`);
+    await execa('git', ['commit', '-qam', 'own typecheck'], { cwd: router, env: GIT_ENV });
     const r = await runCli(['.', '--yes', '--no-install'], router);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain(`, React ^19.3.1, react-router ${REACT_ROUTER_RANGE} (yours), no lockfile.`);
@@ -98,5 +105,7 @@ describe('adding to a create-vite react-ts app', () => {
       "{ path: '/signup', element: <AuthRoutes /> },",
       "{ path: '/dashboard', element: <AuthRoutes /> },",
     ]);
+    expect((JSON.parse(read(router, 'package.json')) as { scripts: Record<string, string> }).scripts.typecheck).toBe('tsc -b');
+    expect(r.stdout).toContain('kept your script "typecheck": "tsc -b" in package.json; ours would be: "typecheck": "tsc -p tsconfig.auth.json --noEmit"');
   });
 });
