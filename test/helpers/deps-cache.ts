@@ -1,5 +1,6 @@
 // One shared install of every package a generated project can depend on (PINNED_VERSIONS),
-// so the typecheck matrix and the linked E2E variant do not run `npm install` per project.
+// and of the few the existing-app fixtures add (FIXTURE_VERSIONS), so the typecheck matrix and
+// the linked E2E variant do not run `npm install` per project.
 //
 // The cache lives in test/.cache/deps/<key>/node_modules, where <key> hashes the pins, the
 // Node major version and the platform: change a pin and the next run installs a new cache.
@@ -21,9 +22,19 @@ const INSTALL_TIMEOUT_MS = 15 * 60_000;
 /** Longest we wait for another process holding the lock. */
 const LOCK_WAIT_MS = INSTALL_TIMEOUT_MS + 60_000;
 
+/**
+ * Packages the test fixtures of existing apps use that no generated project does: react-router
+ * for the React + Vite app that routes with it (test/helpers/existing-react-vite.ts), so that app
+ * builds. Its own cookie 1.x is nested under it by npm (the root keeps 0.6, which others use).
+ */
+export const FIXTURE_VERSIONS = { 'react-router': '7.9.4' } as const;
+
+/** What the cache installs: every pin of a generated project, and the fixtures' packages. */
+const CACHE_VERSIONS = { ...PINNED_VERSIONS, ...FIXTURE_VERSIONS };
+
 export function depsCacheKey(): string {
   const material = JSON.stringify({
-    pins: PINNED_VERSIONS,
+    pins: CACHE_VERSIONS,
     node: process.versions.node.split('.')[0],
     platform: process.platform,
     arch: process.arch,
@@ -99,7 +110,7 @@ export function ensureDepsCache(): Promise<string> {
       fs.rmSync(scratch, { recursive: true, force: true });
       fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(scratch, { recursive: true });
-      const pkg = { name: 'generated-deps-cache', private: true, dependencies: { ...PINNED_VERSIONS } };
+      const pkg = { name: 'generated-deps-cache', private: true, dependencies: { ...CACHE_VERSIONS } };
       fs.writeFileSync(path.join(scratch, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
       const result = await execa('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
         cwd: scratch,

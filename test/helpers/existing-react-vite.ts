@@ -6,13 +6,13 @@ import { execa } from 'execa';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './deps-cache.js';
+import { FIXTURE_VERSIONS, REPO_ROOT } from './deps-cache.js';
 import { GIT_ENV } from './existing-sveltekit.js';
 
 export type ReactViteFixture = 'react-ts' | 'react-router';
 
-/** The router version a react-router fixture declares (never installed: only detection and the printed lines are tested). */
-export const REACT_ROUTER_RANGE = '^7.9.4';
+/** The router version a react-router fixture declares: the deps cache installs that version. */
+export const REACT_ROUTER_RANGE = `^${FIXTURE_VERSIONS['react-router']}`;
 
 const ROUTER_MAIN = `import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
