@@ -1,28 +1,16 @@
 // The code every framework's backend-for-frontend route shares (the call handed to lib/bff.ts,
 // with the token minted from the session), and the code both flavours of lib/api-client.ts
 // share (imports, apiBase(), ApiError), are written once, in templates/_partials.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiClient } from '../../src/features/api-client.js';
 import { FRAMEWORK_MODULES } from '../../src/features/frameworks.js';
 import { HTTP_CLIENTS } from '../../src/options/choices.js';
 import { defaultProjectOptions } from '../../src/options/schema.js';
-import { packageRoot } from '../../src/plan/disk-store.js';
+import { filesUnder as files, TEMPLATES, templatesWriting } from '../helpers/template-sources.js';
 
-const TEMPLATES = join(packageRoot(), 'templates');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
-}
-
-/** The templates (relative to templates/) whose source contains `text`. */
-function writing(text: string): string[] {
-  return files(TEMPLATES)
-    .filter((file) => readFileSync(file, 'utf8').includes(text))
-    .map((file) => relative(TEMPLATES, file))
-    .sort();
-}
+const writing = templatesWriting;
 
 /** The template files of the features that apply to these options. */
 function templatesOf(options: ReturnType<typeof defaultProjectOptions>): string[] {

@@ -2,22 +2,8 @@
 // and Nuxt: they are written once, in templates/_partials, and each page passes only what its
 // syntax needs. Each framework's submit handler is likewise written once for both pages, which
 // add only where to go on success. (React's pages share theirs in the react-* partials.)
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/plan/disk-store.js';
-
-const TEMPLATES = join(packageRoot(), 'templates');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
-}
-
-function templatesWriting(text: string): string[] {
-  return files(TEMPLATES)
-    .filter((file) => readFileSync(file, 'utf8').includes(text))
-    .map((file) => relative(TEMPLATES, file));
-}
+import { templatesWriting } from '../helpers/template-sources.js';
 
 describe('the sign-in and sign-up fields', () => {
   it('the password inputs are written once, in a partial the SvelteKit and Nuxt pages include', () => {

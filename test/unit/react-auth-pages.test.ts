@@ -1,21 +1,13 @@
 // The React sign-in and sign-up pages (Next.js and React + Vite) are the same code in both
 // frameworks: what they share is written once, in templates/_partials, and each page keeps only
 // its imports, its router and where it goes after success.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/plan/disk-store.js';
-
-const TEMPLATES = join(packageRoot(), 'templates');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
-}
+import { TEMPLATES, templateSources, templatesWriting } from '../helpers/template-sources.js';
 
 /** The React templates (.tsx), as paths under templates/ with their source. */
-const REACT_TEMPLATES = files(TEMPLATES)
-  .filter((file) => file.endsWith('.tsx.hbs'))
-  .map((file) => ({ path: relative(TEMPLATES, file), source: readFileSync(file, 'utf8') }));
+const REACT_TEMPLATES = templateSources().filter((t) => t.path.endsWith('.tsx.hbs'));
 
 const writing = (text: string) => REACT_TEMPLATES.filter((t) => t.source.includes(text)).map((t) => t.path);
 
@@ -25,8 +17,7 @@ describe('the React sign-in and sign-up pages', () => {
   });
 
   it("send the same credentials as every other framework's forms (one partial for all)", () => {
-    const all = files(TEMPLATES).filter((file) => readFileSync(file, 'utf8').includes("String(form.get('password'))"));
-    expect(all.map((file) => relative(TEMPLATES, file))).toEqual(['_partials/form-credentials.ts.hbs']);
+    expect(templatesWriting("String(form.get('password'))")).toEqual(['_partials/form-credentials.ts.hbs']);
     expect(readFileSync(join(TEMPLATES, '_partials/react-auth-submit.tsx.hbs'), 'utf8')).toMatch(/^ *\{\{> form-credentials\}\}$/m);
   });
 
