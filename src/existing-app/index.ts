@@ -54,6 +54,12 @@ export function movedInExistingApp(framework: Framework): Readonly<Record<string
   return supportFor(framework)?.moves ?? {};
 }
 
+/** What an existing app of `framework` gets besides or instead of a new project's: template folders, scripts. */
+export function existingAppAdditions(framework: Framework): Pick<ExistingAppSupport, 'templateDirs' | 'scripts'> {
+  const support = supportFor(framework);
+  return { templateDirs: support?.templateDirs ?? [], scripts: support?.scripts ?? {} };
+}
+
 /** The framework's lines for one of the app's own files; undefined: the generic instruction. */
 export function existingAppInstruction(file: OwnFile): Instruction | undefined {
   return supportFor(file.plan.options.framework)?.instructionFor(file);

@@ -53,5 +53,9 @@ export const reactViteExistingApp: ExistingAppSupport = {
   detect,
   leaveOut: () => [],
   moves: REACT_VITE_MOVES,
+  // create-vite's tsconfig.json lists no files (only references), so `tsc --noEmit` would check
+  // nothing: ours checks what we added, strictly, whatever the app's settings.
+  templateDirs: ['react-vite-existing'],
+  scripts: { typecheck: 'tsc -p tsconfig.auth.json --noEmit' },
   instructionFor: reactViteInstruction,
 };

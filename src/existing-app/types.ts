@@ -67,6 +67,10 @@ export interface ExistingAppSupport {
   leaveOut(dir: string): string[];
   /** Planned files that go to another path in such an app (its own file holds the planned path). */
   moves?: Readonly<Record<string, string>>;
+  /** Template folders only such an app gets (React + Vite: a tsconfig for the generated code alone). */
+  templateDirs?: readonly string[];
+  /** Scripts such an app gets in place of a new project's of the same name (its own are still kept). */
+  scripts?: Readonly<Record<string, string>>;
   /** The lines to print for a file of the app that was left alone; undefined: the generic diff. */
   instructionFor(file: OwnFile): Instruction | undefined;
 }

@@ -14,6 +14,7 @@ import { declareSubproject, managerDeclarations } from './package-managers.js';
 import { MANIFEST_FILE, hashContent, renderManifest, type Manifest } from './manifest.js';
 import { templatePartials, type TemplateStore } from './templates.js';
 import { CLI_NAME, CLI_VERSION } from './version.js';
+import { existingAppAdditions } from '../existing-app/index.js';
 
 export interface PlannedFile {
   /** Posix path relative to the project root. */
@@ -152,9 +153,14 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
   const render = createRenderer(undefined, templatePartials(templates));
   const active = features.filter((f) => f.applies(options));
 
+  // An existing app's own additions (src/existing-app): template folders, scripts in place of ours.
+  const additions = input.existingApp ? existingAppAdditions(options.framework) : {};
+  const sources = active.map((f) => ({ id: f.id, dirs: f.templateDirs(options) }));
+  if (additions.templateDirs?.length) sources.push({ id: `existing ${options.framework} app`, dirs: [...additions.templateDirs] });
+
   const files = new Map<string, PlannedFile & { source: string }>();
-  for (const feature of active) {
-    for (const dir of feature.templateDirs(options)) {
+  for (const feature of sources) {
+    for (const dir of feature.dirs) {
       for (const templatePath of templates.list(dir)) {
         const relative = outputPath(templatePath, context as unknown as Record<string, unknown>);
         if (input.existingApp && (COSMETIC_FILES.includes(relative) || input.leaveOut?.includes(relative))) continue;
@@ -208,6 +214,7 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     for (const w of feature.warnings?.(options) ?? []) if (!warnings.includes(w)) warnings.push(w);
     for (const s of feature.nextSteps?.(options, context) ?? []) if (!nextSteps.includes(s)) nextSteps.push(s);
   }
+  for (const [name, command] of Object.entries(additions.scripts ?? {})) scripts.set(name, { command, feature: `existing ${options.framework} app` });
   // The user's own variables, as `gen env` merges them (the env files get ours and the declared
   // ones; the docs also list those documented only in an .env.example).
   const { env, documented } = projectEnvVars(collectEnvVars(featureEnv), { declared: input.declaredEnv, kept: input.keptEnv });

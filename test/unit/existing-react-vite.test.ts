@@ -76,7 +76,7 @@ describe('adding to a create-vite react-ts app', () => {
     expect(pkg.devDependencies).toMatchObject({ typescript: '~7.0.2', vite: '^8.3.4' });
     // create-vite's tsconfig.json lists no files: `tsc --noEmit` would check nothing.
     expect(pkg.scripts).toMatchObject({ dev: 'vite', 'dev:api': 'tsx watch server/index.ts', start: 'tsx server/index.ts', typecheck: 'tsc -p tsconfig.auth.json --noEmit' });
-    expect(JSON.parse(read(plain, 'tsconfig.auth.json'))).toMatchObject({ compilerOptions: { strict: true, noEmit: true }, include: ['auth-ui', 'lib', 'server', 'scripts'] });
+    expect(JSON.parse(read(plain, 'tsconfig.auth.json'))).toMatchObject({ compilerOptions: { strict: true, noEmit: true }, include: ['auth-ui', 'lib', 'server', 'scripts', 'src/vite-env.d.ts'] });
     expect(JSON.parse(read(plain, 'tsconfig.auth.json'))).not.toHaveProperty('extends');
     const manifest = JSON.parse(read(plain, MANIFEST_FILE)) as Manifest;
     expect(manifest.skipped).toEqual(['index.html', 'src/main.tsx', 'tsconfig.json', 'vite.config.ts']);
