@@ -6,7 +6,7 @@ import { basename, resolve as resolvePath } from 'node:path';
 import { inspectTarget, type Target } from '../detect/project.js';
 import { keptExampleVars } from '../detect/user-env.js';
 import { CliError, UsageError } from '../errors.js';
-import { describeExistingApp, leftOutOfExistingApp, movedInExistingApp, supportedAppFrameworks, type ExistingApp } from '../existing-app/index.js';
+import { describeExistingApp, existingAppPlanInput, supportedAppFrameworks, type ExistingApp } from '../existing-app/index.js';
 import type { ProjectOptions } from '../options/choices.js';
 import { givenValues, runFlags, type GivenValues } from '../options/flags.js';
 import { packageNameProblem } from '../options/package-name.js';
@@ -131,11 +131,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
   if (found.kind === 'ours') {
     const layout = manifestLayout(found.manifest.raw.layout);
     if (layout) input.layout = layout;
-    if (found.manifest.raw.existingApp === true) {
-      input.existingApp = true;
-      input.leaveOut = leftOutOfExistingApp(request.options.framework, request.targetDir);
-      input.moves = movedInExistingApp(request.options.framework);
-    }
+    if (found.manifest.raw.existingApp === true) Object.assign(input, existingAppPlanInput(request.options.framework, request.targetDir));
     input.declaredEnv = found.manifest.env.declared;
     input.keptEnv = keptExampleVars(request.targetDir, request.options, found.manifest.env.declared);
     if (!flags.json) out.info(`${request.targetDir} is a ${CLI_NAME} project (${MANIFEST_FILE}): updating it; options not given are taken from it.`);
@@ -147,9 +143,7 @@ export async function runCreate(dir: string | undefined, opts: Record<string, un
       );
     }
     input.layout = found.app.layout;
-    input.existingApp = true;
-    input.leaveOut = leftOutOfExistingApp(found.app.framework, request.targetDir);
-    input.moves = movedInExistingApp(found.app.framework);
+    Object.assign(input, existingAppPlanInput(found.app.framework, request.targetDir));
     checkExistingApp(found.app, request, given, info);
   }
 

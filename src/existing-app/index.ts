@@ -5,7 +5,7 @@ import { FRAMEWORK_MODULES, FRAMEWORK_PROFILES } from '../features/frameworks.js
 import type { Framework } from '../options/choices.js';
 import type { Instruction } from '../writer/instructions.js';
 import { lookalike } from './lookalike.js';
-import type { ExistingApp, ExistingAppSupport, ExistingAppTarget, OwnFile, PackageJson } from './types.js';
+import type { ExistingApp, ExistingAppPlanInput, ExistingAppSupport, ExistingAppTarget, OwnFile, PackageJson } from './types.js';
 
 export type { ExistingApp, ExistingAppSupport, ExistingAppTarget };
 
@@ -44,20 +44,19 @@ export function frameworkPackages(): string[] {
   return existingAppSupports().flatMap((s) => s.frameworkPackages ?? []);
 }
 
-/** Planned files an existing app of `framework` never gets. */
-export function leftOutOfExistingApp(framework: Framework, dir: string): string[] {
-  return supportFor(framework)?.leaveOut(dir) ?? [];
-}
-
-/** Planned files that go to another path in an existing app of `framework`. */
-export function movedInExistingApp(framework: Framework): Readonly<Record<string, string>> {
-  return supportFor(framework)?.moves ?? {};
-}
-
-/** What an existing app of `framework` gets besides or instead of a new project's: template folders, scripts. */
-export function existingAppAdditions(framework: Framework): Pick<ExistingAppSupport, 'templateDirs' | 'scripts'> {
+/**
+ * How the plan differs in an existing app of `framework` in `dir` (first run and re-runs alike):
+ * the files it never gets or gets elsewhere, and its own template folders and scripts.
+ */
+export function existingAppPlanInput(framework: Framework, dir: string): ExistingAppPlanInput {
   const support = supportFor(framework);
-  return { templateDirs: support?.templateDirs ?? [], scripts: support?.scripts ?? {} };
+  return {
+    existingApp: true,
+    leaveOut: support?.leaveOut(dir) ?? [],
+    moves: support?.moves ?? {},
+    templateDirs: support?.templateDirs ?? [],
+    scripts: support?.scripts ?? {},
+  };
 }
 
 /** The framework's lines for one of the app's own files; undefined: the generic instruction. */

@@ -6,7 +6,7 @@
 import type { Framework } from '../options/choices.js';
 import type { PackageManager } from '../options/choices.js';
 import type { ProjectLayout } from '../plan/layout.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan, PlanInput } from '../plan/plan.js';
 import type { Instruction } from '../writer/instructions.js';
 
 export type PackageJson = {
@@ -47,6 +47,9 @@ export interface OwnFile {
   current: string;
   plan: Plan;
 }
+
+/** What the plan gets for an app not made by us (existingAppPlanInput in index.ts). */
+export type ExistingAppPlanInput = Required<Pick<PlanInput, 'existingApp' | 'leaveOut' | 'moves' | 'templateDirs' | 'scripts'>>;
 
 /** What inspectTarget (src/detect/project.ts) reports for an existing app. */
 export type ExistingAppTarget = { kind: 'app'; app: ExistingApp };

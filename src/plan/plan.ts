@@ -14,7 +14,6 @@ import { declareSubproject, managerDeclarations } from './package-managers.js';
 import { MANIFEST_FILE, hashContent, renderManifest, type Manifest } from './manifest.js';
 import { templatePartials, type TemplateStore } from './templates.js';
 import { CLI_NAME, CLI_VERSION } from './version.js';
-import { existingAppAdditions } from '../existing-app/index.js';
 
 export interface PlannedFile {
   /** Posix path relative to the project root. */
@@ -38,6 +37,10 @@ export interface PlanInput {
   leaveOut?: readonly string[];
   /** Template output paths that go elsewhere in such an app, whose own file holds the path (src/existing-app). */
   moves?: Readonly<Record<string, string>>;
+  /** Template folders only such an app gets (src/existing-app). */
+  templateDirs?: readonly string[];
+  /** Scripts such an app gets in place of a new project's of the same name (src/existing-app). */
+  scripts?: Readonly<Record<string, string>>;
 }
 
 export interface Plan {
@@ -153,10 +156,9 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
   const render = createRenderer(undefined, templatePartials(templates));
   const active = features.filter((f) => f.applies(options));
 
-  // An existing app's own additions (src/existing-app): template folders, scripts in place of ours.
-  const additions = input.existingApp ? existingAppAdditions(options.framework) : {};
+  // An existing app's own template folders (src/existing-app) come after the features'.
   const sources = active.map((f) => ({ id: f.id, dirs: f.templateDirs(options) }));
-  if (additions.templateDirs?.length) sources.push({ id: `existing ${options.framework} app`, dirs: [...additions.templateDirs] });
+  if (input.templateDirs?.length) sources.push({ id: `existing ${options.framework} app`, dirs: [...input.templateDirs] });
 
   const files = new Map<string, PlannedFile & { source: string }>();
   for (const feature of sources) {
@@ -214,7 +216,7 @@ export function plan(options: ProjectOptions, features: readonly Feature[], temp
     for (const w of feature.warnings?.(options) ?? []) if (!warnings.includes(w)) warnings.push(w);
     for (const s of feature.nextSteps?.(options, context) ?? []) if (!nextSteps.includes(s)) nextSteps.push(s);
   }
-  for (const [name, command] of Object.entries(additions.scripts ?? {})) scripts.set(name, { command, feature: `existing ${options.framework} app` });
+  for (const [name, command] of Object.entries(input.scripts ?? {})) scripts.set(name, { command, feature: `existing ${options.framework} app` });
   // The user's own variables, as `gen env` merges them (the env files get ours and the declared
   // ones; the docs also list those documented only in an .env.example).
   const { env, documented } = projectEnvVars(collectEnvVars(featureEnv), { declared: input.declaredEnv, kept: input.keptEnv });
