@@ -23,16 +23,20 @@ export const VERIFIER_TEMPLATES = {
   'auth_settings.py': 'add-backend/fastapi/auth_settings.py.hbs',
 };
 
-/** A template rendered as src/plan/handlebars.ts renders it: the same options, the same partials, no context. */
-function rendered(templatesRoot, rel) {
-  const source = readFileSync(join(templatesRoot, rel), 'utf8');
-  if (!rel.endsWith('.hbs')) return source;
+/** Handlebars as src/plan/handlebars.ts sets it up for these templates: templates/_partials registered. */
+function handlebarsWithPartials(templatesRoot) {
   const hb = Handlebars.create();
   const partials = join(templatesRoot, '_partials');
   for (const file of readdirSync(partials)) {
     if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, file.indexOf('.')), readFileSync(join(partials, file), 'utf8'));
   }
-  return hb.compile(source, COMPILE_OPTIONS)({});
+  return hb;
+}
+
+/** A template rendered as src/plan/handlebars.ts renders it: the same options, the same partials, no context. */
+function rendered(hb, templatesRoot, rel) {
+  const source = readFileSync(join(templatesRoot, rel), 'utf8');
+  return rel.endsWith('.hbs') ? hb.compile(source, COMPILE_OPTIONS)({}) : source;
 }
 
 /** `source` (TypeScript, from templates/<rel>) without its types. */
@@ -46,9 +50,10 @@ export function transpiled(source, rel) {
 
 /** Every text add backend writes, by name: those of VERIFIER_TEMPLATES, and `<name>.js` for each `<name>.ts`. */
 export function verifierSources(templatesRoot) {
+  const hb = handlebarsWithPartials(templatesRoot);
   const sources = {};
   for (const [name, rel] of Object.entries(VERIFIER_TEMPLATES)) {
-    sources[name] = rendered(templatesRoot, rel);
+    sources[name] = rendered(hb, templatesRoot, rel);
     if (name.endsWith('.ts')) sources[name.replace(/\.ts$/, '.js')] = transpiled(sources[name], rel);
   }
   return sources;
